@@ -1,0 +1,56 @@
+using PharmacyPos.Domain.Shared;
+
+namespace PharmacyPos.Domain.Branches;
+
+/// <summary>
+/// The rules a branch enforces at the counter, set by an Admin. Federal limits are the
+/// ceiling: a branch may be stricter (a state limit) but never looser.
+/// </summary>
+public sealed class BranchPolicy
+{
+    /// <summary>Combat Methamphetamine Epidemic Act: 3.6 g of base per purchaser per calendar day.</summary>
+    public const decimal FederalDailyBaseGrams = 3.6m;
+    /// <summary>Combat Methamphetamine Epidemic Act: 9 g of base per purchaser in any 30 days.</summary>
+    public const decimal FederalThirtyDayBaseGrams = 9m;
+
+    public decimal ListedChemicalDailyGrams { get; private set; } = FederalDailyBaseGrams;
+    public decimal ListedChemicalThirtyDayGrams { get; private set; } = FederalThirtyDayBaseGrams;
+    public bool ScheduleVOtcSalesAllowed { get; private set; }
+    /// <summary>Schedule V OTC units one purchaser may buy in 48 hours at this branch's chain.</summary>
+    public int ScheduleVOtcUnitsPer48Hours { get; private set; } = 1;
+    public bool AgeChecksEnabled { get; private set; } = true;
+    public CounselingRule Counseling { get; private set; } = CounselingRule.Offer;
+    /// <summary>Refunds above this amount need a manager's approval at the register.</summary>
+    public decimal RefundApprovalThreshold { get; private set; } = 50m;
+
+    public void SetListedChemicalLimits(decimal dailyGrams, decimal thirtyDayGrams)
+    {
+        if (dailyGrams <= 0 || thirtyDayGrams <= 0)
+            throw new DomainException("Limits must be more than zero grams.");
+        if (dailyGrams > FederalDailyBaseGrams || thirtyDayGrams > FederalThirtyDayBaseGrams)
+            throw new DomainException($"A branch may be stricter than the federal limits ({FederalDailyBaseGrams} g a day, {FederalThirtyDayBaseGrams} g in 30 days), never looser.");
+        if (dailyGrams > thirtyDayGrams)
+            throw new DomainException("The daily limit cannot be larger than the 30-day limit.");
+        ListedChemicalDailyGrams = dailyGrams;
+        ListedChemicalThirtyDayGrams = thirtyDayGrams;
+    }
+
+    public void SetScheduleVOtc(bool allowed, int unitsPer48Hours)
+    {
+        if (unitsPer48Hours < 1)
+            throw new DomainException("The Schedule V limit must allow at least one unit, or turn Schedule V sales off.");
+        ScheduleVOtcSalesAllowed = allowed;
+        ScheduleVOtcUnitsPer48Hours = unitsPer48Hours;
+    }
+
+    public void SetAgeChecks(bool enabled) => AgeChecksEnabled = enabled;
+
+    public void SetCounseling(CounselingRule rule) => Counseling = rule;
+
+    public void SetRefundApprovalThreshold(decimal amount)
+    {
+        if (amount < 0 || Money.RoundToCent(amount) != amount)
+            throw new DomainException("The refund approval threshold is an amount in dollars and cents, zero or more.");
+        RefundApprovalThreshold = amount;
+    }
+}
