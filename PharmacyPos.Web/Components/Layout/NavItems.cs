@@ -1,0 +1,18 @@
+using MudBlazor;
+using PharmacyPos.Web.Infrastructure.Identity;
+
+namespace PharmacyPos.Web.Components.Layout;
+
+/// <summary>The navigation, each entry guarded by the same policy as its page, so a role sees only what it may open.</summary>
+public static class NavItems
+{
+    public sealed record Item(string Key, string Title, string Href, string Icon, string Policy);
+
+    public static readonly IReadOnlyList<Item> All =
+    [
+        new("home", "Start", "/", Icons.Material.Filled.Home, Policies.SignedIn),
+        new("products", "Products", "/products", Icons.Material.Filled.Medication, Policies.SignedIn),
+        new("stock", "Stock", "/stock", Icons.Material.Filled.Inventory, Policies.BackOffice),
+        new("users", "Staff", "/admin/staff", Icons.Material.Filled.People, Policies.Administration),
+    ];
+}

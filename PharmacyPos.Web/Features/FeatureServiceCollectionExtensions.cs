@@ -1,0 +1,20 @@
+namespace PharmacyPos.Web.Features;
+
+/// <summary>Each feature slice registers its handlers here and maps its endpoints.</summary>
+public static class FeatureServiceCollectionExtensions
+{
+    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<Infrastructure.Identity.RegisterLockState>();
+        services.AddScoped<Infrastructure.Identity.StaffSignIn>();
+        services.AddSingleton<Infrastructure.Auditing.IAuditTrail, Infrastructure.Auditing.LoggingAuditTrail>();
+        services.AddSingleton<Catalog.Products.ProductSearch>();
+        services.AddSingleton<Inventory.Stock.StockOnHand>();
+        services.AddSingleton<Administration.Staff.StaffDirectory>();
+        return services;
+    }
+
+    public static void MapFeatureEndpoints(this IEndpointRouteBuilder app)
+    {
+    }
+}

@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PharmacyPos.Domain.Branches;
+using PharmacyPos.Web.Infrastructure.Auditing;
+using PharmacyPos.Web.Infrastructure.Persistence;
+
+namespace PharmacyPos.Web.Infrastructure.Identity;
+
+/// <summary>Signs staff in and out, with lockout, and records every attempt for the audit trail.</summary>
+public sealed class StaffSignIn(
+    SignInManager<StaffUser> signIn,
+    UserManager<StaffUser> users,
+    IDbContextFactory<PosDbContext> factory,
+    IAuditTrail audit)
+{
+    public const string BadCredentials = "The user name or password is not right.";
+
+    public sealed record Result(bool Succeeded, string? Error);
+
+    public async Task<Result> SignInAsync(string userName, string password, string register)
+    {
+        var name = (userName ?? string.Empty).Trim();
+        var user = name.Length == 0 ? null : await users.FindByNameAsync(name);
+        if (user is null || !user.Active)
+        {
+            await audit.RecordAsync(new AuditActor(null, name.Length == 0 ? "(blank)" : name, "", null, register),
+                new AuditEntry("SignInFailed", "StaffUser", null) { Reason = "Unknown or inactive user name." });
+            return new Result(false, BadCredentials);
+        }
+
+        var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
+        var actor = new AuditActor(user.Id, user.UserName!, role, user.HomeBranchId, register);
+        var lockedBefore = await users.IsLockedOutAsync(user);
+        var check = await signIn.CheckPasswordSignInAsync(user, password ?? string.Empty, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            await audit.RecordAsync(actor, lockedBefore
+                ? new AuditEntry("SignInFailed", "StaffUser", user.Id.ToString()) { Reason = "Sign-in tried while the account is locked." }
+                : new AuditEntry("LockedOut", "StaffUser", user.Id.ToString()) { Reason = "Account locked after repeated wrong passwords." });
+            var minutes = (int)Math.Ceiling(IdentityServiceCollectionExtensions.LockoutDuration.TotalMinutes);
+            return new Result(false, $"This account is locked after {IdentityServiceCollectionExtensions.MaxFailedSignIns} wrong passwords. Try again in {minutes} minutes or ask a manager.");
+        }
+        if (!check.Succeeded)
+        {
+            await audit.RecordAsync(actor, new AuditEntry("SignInFailed", "StaffUser", user.Id.ToString()) { Reason = "Wrong password." });
+            return new Result(false, BadCredentials);
+        }
+
+        await using var db = await factory.CreateDbContextAsync();
+        var branch = await db.Set<Branch>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == user.HomeBranchId);
+        Claim[] claims =
+        [
+            new(PosClaims.Branch, user.HomeBranchId.ToString()),
+            new(PosClaims.Register, string.IsNullOrWhiteSpace(register) ? "R1" : register.Trim()),
+            new(PosClaims.Session, Guid.NewGuid().ToString("N")),
+            new(PosClaims.DisplayName, user.DisplayName),
+            new(PosClaims.BranchName, branch?.Name ?? ""),
+        ];
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
+        await audit.RecordAsync(actor, new AuditEntry("SignIn", "StaffUser", user.Id.ToString()));
+        return new Result(true, null);
+    }
+
+    public Task SignedOutAsync(ClaimsPrincipal user) =>
+        audit.RecordAsync(AuditActor.From(user), new AuditEntry("SignOut", "StaffUser", user.UserId()?.ToString()));
+}

@@ -1,0 +1,100 @@
+using MudBlazor.Services;
+using PharmacyPos.Web.Components;
+using PharmacyPos.Web.Features;
+using PharmacyPos.Web.Infrastructure.Caching;
+using PharmacyPos.Web.Infrastructure.Configuration;
+using PharmacyPos.Web.Infrastructure.Health;
+using PharmacyPos.Web.Infrastructure.Identity;
+using PharmacyPos.Web.Infrastructure.Persistence;
+using PharmacyPos.Web.Infrastructure.Persistence.Demo;
+
+namespace PharmacyPos.Web;
+
+public static class PosHost
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var command = args.TakeWhile(a => !a.StartsWith('-')).ToArray();
+        var builder = WebApplication.CreateBuilder(args[command.Length..]);
+
+        PosSettings settings;
+        try
+        {
+            settings = PosSettings.Load(builder.Configuration, builder.Environment.ContentRootPath,
+                builder.Environment.IsDevelopment(), builder.Environment.IsProduction());
+        }
+        catch (PosConfigurationException ex)
+        {
+            await Console.Error.WriteLineAsync($"PharmacyPos cannot start. {ex.Message}");
+            return 2;
+        }
+
+        builder.Services.AddPosServices(settings);
+        var app = builder.Build();
+
+        switch (command)
+        {
+            case ["migrate"]:
+                await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+                return 0;
+            case []:
+                break;
+            default:
+                return await PosCommands.RunAsync(app, command);
+        }
+
+        await PrepareDatabaseAsync(app, settings);
+        app.UsePosPipeline();
+        await app.RunAsync();
+        return 0;
+    }
+
+    public static IServiceCollection AddPosServices(this IServiceCollection services, PosSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        var signalR = services.AddSignalR();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddPersistence(settings);
+        services.AddCaching(settings, signalR);
+        services.AddStaffIdentity();
+        services.AddPosHealthChecks();
+        services.AddFeatures();
+        services.AddSingleton<DemoDataSeeder>();
+        if (settings.ApplicationInsightsConnectionString is { } insights)
+            services.AddApplicationInsightsTelemetry(o => o.ConnectionString = insights);
+        return services;
+    }
+
+    private static async Task PrepareDatabaseAsync(WebApplication app, PosSettings settings)
+    {
+        if (settings.MigrateOnStart)
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        if (settings.SeedDemoData)
+            await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    private static void UsePosPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapPosHealth();
+        app.MapAccountEndpoints();
+        app.MapFeatureEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+                app.Logger.LogInformation("PharmacyPos is ready: open {Url} and sign in (demo users are in the README).", url);
+        });
+    }
+}
