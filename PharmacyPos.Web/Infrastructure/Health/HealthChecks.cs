@@ -32,7 +32,8 @@ internal sealed class RedisHealthCheck(IRedisConnection redis) : IHealthCheck
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!redis.Configured)
-            return HealthCheckResult.Healthy("Not configured: the embedded default uses an in-memory cache.");
+            return HealthCheckResult.Healthy("Not configured: the embedded default uses an in-memory cache.",
+                new Dictionary<string, object> { [HealthEndpoints.NotConfigured] = true });
         try
         {
             var latency = await redis.Multiplexer!.GetDatabase().PingAsync();

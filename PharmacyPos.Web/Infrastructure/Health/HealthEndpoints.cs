@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -7,7 +8,8 @@ namespace PharmacyPos.Web.Infrastructure.Health;
 public static class HealthEndpoints
 {
     public const string ReadyTag = "ready";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public const string NotConfigured = "NotConfigured";
 
     public static IServiceCollection AddPosHealthChecks(this IServiceCollection services)
     {
@@ -44,7 +46,11 @@ public static class HealthEndpoints
             timestamp = time.GetUtcNow().ToString("O"),
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+                e => new
+                {
+                    status = e.Value.Data.ContainsKey(NotConfigured) ? NotConfigured : e.Value.Status.ToString(),
+                    description = e.Value.Description,
+                }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json));
     }
