@@ -8,6 +8,10 @@ namespace PharmacyPos.Domain.Shared;
 public readonly record struct Gtin
 {
     public const int Length = 14;
+
+    /// <summary>The digit counts a product barcode may carry: GTIN-8, GTIN-12 (UPC-A), GTIN-13 (EAN-13), GTIN-14.</summary>
+    public static readonly IReadOnlyList<int> AcceptedLengths = [8, 12, 13, 14];
+
     public string Value { get; }
 
     private Gtin(string value) => Value = value;
@@ -35,7 +39,7 @@ public readonly record struct Gtin
             error = $"\"{digits}\" has {digits.Length} digits; a product barcode has 8, 12, 13 or 14.";
             return false;
         }
-        if (CheckDigit(digits.AsSpan(0, digits.Length - 1)) != digits[^1] - '0')
+        if (!HasValidCheckDigit(digits))
         {
             error = $"\"{digits}\" is not a valid barcode (the check digit is wrong). Scan it again or type it.";
             return false;
@@ -54,16 +58,44 @@ public readonly record struct Gtin
             var digit = body[body.Length - 1 - i] - '0';
             if (digit is < 0 or > 9)
                 throw new ArgumentException("Only digits have a check digit.", nameof(body));
+            // The digit next to the check digit weighs 3, the one before it 1, and so on.
             sum += digit * (i % 2 == 0 ? 3 : 1);
         }
         return (10 - sum % 10) % 10;
     }
 
+    /// <summary>
+    /// True when the last digit is the GS1 check digit of the others. Works for every GS1 key
+    /// that uses the same algorithm: GTIN-8/12/13/14 and the 18-digit SSCC.
+    /// </summary>
+    public static bool HasValidCheckDigit(ReadOnlySpan<char> digits)
+    {
+        if (digits.Length < 2) return false;
+        foreach (var c in digits)
+            if (!char.IsAsciiDigit(c)) return false;
+        return CheckDigit(digits[..^1]) == digits[^1] - '0';
+    }
+
     /// <summary>Appends the check digit to a body of 7, 11, 12 or 13 digits.</summary>
-    public static Gtin FromBody(string body) => Parse(body + CheckDigit(body));
+    public static Gtin FromBody(string body)
+    {
+        var b = body ?? string.Empty;
+        if (b.Length is not (7 or 11 or 12 or 13) || !b.All(char.IsAsciiDigit))
+            throw new DomainException($"\"{b}\" cannot be made a barcode: it needs 7, 11, 12 or 13 digits.");
+        return Parse(b + CheckDigit(b));
+    }
+
+    /// <summary>
+    /// The first digit of the GTIN-14. 0 is the item itself; 1 to 8 are cases and other packing
+    /// levels of it; 9 is a variable-measure item (GS1 General Specifications §3.3.2).
+    /// </summary>
+    public int IndicatorDigit => Value[0] - '0';
 
     /// <summary>The 12-digit UPC-A form, when the item has one (GTIN-14 starting "00").</summary>
     public string? UpcA => Value.StartsWith("00", StringComparison.Ordinal) ? Value[2..] : null;
+
+    /// <summary>The 13-digit EAN-13 form, when the item has one (GTIN-14 starting "0").</summary>
+    public string? Ean13 => Value[0] == '0' ? Value[1..] : null;
 
     public override string ToString() => UpcA ?? Value.TrimStart('0').PadLeft(13, '0');
 }
