@@ -21,7 +21,7 @@ public enum Gs1DataKind
 /// A GS1 Application Identifier (AI): the 2 to 4 digits that say what the data after them is
 /// and how long it may be. Only the AIs found on drug and retail packages are known; an element
 /// string with any other AI is refused rather than misread, since the length of an unknown AI's
-/// data cannot be told. Lengths: GS1 General Specifications §3.2 (AI table).
+/// data cannot be told. Lengths: GS1 General Specifications, Application Identifier definitions.
 /// </summary>
 public sealed record Gs1ApplicationIdentifier(string Code, string Title, Gs1DataKind Kind, int MaxLength, bool IsFixedLength)
 {

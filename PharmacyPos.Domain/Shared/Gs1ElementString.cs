@@ -8,7 +8,7 @@ namespace PharmacyPos.Domain.Shared;
 /// Application Identifiers each followed by its data, as on a drug package under the DSCSA:
 /// (01) GTIN, (17) expiry, (10) lot, (21) serial. Fixed-length fields end by their length;
 /// variable-length ones end at the group separator (FNC1, sent as ASCII 29) or at the end.
-/// GS1 General Specifications §7.8 (element strings) and §5.10 (FNC1 as separator).
+/// GS1 General Specifications: element strings, with FNC1 as the field separator.
 /// </summary>
 public sealed class Gs1ElementString
 {
@@ -190,7 +190,7 @@ public sealed class Gs1ElementString
         var same = elements.Find(e => e.Ai == ai.Code);
         if (same is not null)
         {
-            // GS1 General Specifications §4.14: an AI repeated with different data makes the string invalid.
+            // GS1 General Specifications: an AI repeated with different data makes the element string invalid.
             if (same.Data != element!.Data)
             {
                 error = $"The barcode has two different {ai.Title}s; scan it again or type the product number.";
@@ -258,7 +258,7 @@ public sealed class Gs1ElementString
         return true;
     }
 
-    /// <summary>GS1 AI encodable character set 82 (GS1 General Specifications §7.11, figure 7.11-1).</summary>
+    /// <summary>GS1 AI encodable character set 82 (GS1 General Specifications, the character set of AI data).</summary>
     public static bool IsEncodable(char c) =>
         char.IsAsciiLetterOrDigit(c) || "!\"%&'()*+,-./:;<=>?_".Contains(c, StringComparison.Ordinal);
 

@@ -8,6 +8,8 @@ namespace PharmacyPos.Domain.Shared;
 public readonly record struct Gtin
 {
     public const int Length = 14;
+    /// <summary>Digits in a zero-suppressed UPC-E, check digit included.</summary>
+    public const int UpcELength = 8;
 
     /// <summary>The digit counts a product barcode may carry: GTIN-8, GTIN-12 (UPC-A), GTIN-13 (EAN-13), GTIN-14.</summary>
     public static readonly IReadOnlyList<int> AcceptedLengths = [8, 12, 13, 14];
@@ -86,8 +88,39 @@ public readonly record struct Gtin
     }
 
     /// <summary>
+    /// Reads a zero-suppressed UPC-E (8 digits: number system 0 or 1, six digits, check digit)
+    /// by expanding it to its UPC-A, whose check digit it carries (GS1 General Specifications
+    /// rules for UPC-E zero suppression). Small US packages carry UPC-E.
+    /// </summary>
+    public static bool TryParseUpcE(string? text, out Gtin gtin, out string? error)
+    {
+        gtin = default;
+        var e = (text ?? string.Empty).Trim();
+        if (e.Length != UpcELength || !e.All(char.IsAsciiDigit) || e[0] is not ('0' or '1'))
+        {
+            error = $"\"{e}\" is not a UPC-E barcode: it has 8 digits and starts with 0 or 1.";
+            return false;
+        }
+        return TryParse(ExpandUpcE(e), out gtin, out error);
+    }
+
+    private static string ExpandUpcE(string e)
+    {
+        // Number system, six digits, check digit; the last of the six says where the zeros went.
+        var (ns, d, check) = (e[0], e[1..7], e[7]);
+        var body = d[5] switch
+        {
+            '0' or '1' or '2' => $"{ns}{d[..2]}{d[5]}0000{d[2..5]}",
+            '3' => $"{ns}{d[..3]}00000{d[3..5]}",
+            '4' => $"{ns}{d[..4]}00000{d[4]}",
+            _ => $"{ns}{d[..5]}0000{d[5]}",
+        };
+        return body + check;
+    }
+
+    /// <summary>
     /// The first digit of the GTIN-14. 0 is the item itself; 1 to 8 are cases and other packing
-    /// levels of it; 9 is a variable-measure item (GS1 General Specifications §3.3.2).
+    /// levels of it; 9 is a variable-measure item (GS1 General Specifications, GTIN-14 indicator digit).
     /// </summary>
     public int IndicatorDigit => Value[0] - '0';
 

@@ -3,7 +3,7 @@ namespace PharmacyPos.Domain.Shared;
 /// <summary>
 /// The three characters a scanner may send before the data to say which kind of barcode it read
 /// (ISO/IEC 15424: "]", a symbology letter, a modifier). The GS1 ones tell that the data is a
-/// GS1 element string (GS1 General Specifications §5.1.2, symbology identifiers).
+/// GS1 element string (GS1 General Specifications, symbology identifiers of GS1 data carriers).
 /// </summary>
 public static class SymbologyIdentifier
 {

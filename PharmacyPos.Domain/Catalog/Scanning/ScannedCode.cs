@@ -63,7 +63,7 @@ public sealed class ScannedCode
 
         var compact = data.Replace(" ", "", StringComparison.Ordinal);
         if (compact.Length > 0 && compact.All(char.IsAsciiDigit))
-            return FromDigits(text, compact);
+            return FromDigits(text, compact, identifier);
         if (StartsAsNdc(data))
             return FromTypedNdc(text, data);
         if (hasIdentifier)
@@ -87,8 +87,13 @@ public sealed class ScannedCode
         };
     }
 
-    private static ScannedCode FromDigits(string text, string digits)
+    private static ScannedCode FromDigits(string text, string digits, string identifier)
     {
+        if (IsUpcE(digits, identifier))
+        {
+            _ = Shared.Gtin.TryParseUpcE(digits, out var upcE, out _);
+            return new ScannedCode(ScannedCodeKind.Product, text) { Gtin = upcE, NdcCandidates = NdcsIn(upcE) };
+        }
         if (digits.Length == Shared.Ndc.Length)
             return FromTypedNdc(text, digits);
         if (digits.Length is 8 or 12 or 13 or 14)
@@ -131,6 +136,18 @@ public sealed class ScannedCode
         if (data.StartsWith('(') && data.Length > 1 && char.IsAsciiDigit(data[1])) return true;
         return data.Length > 16 && data.StartsWith(Gs1ApplicationIdentifier.Gtin, StringComparison.Ordinal)
             && data.AsSpan(0, 16).IndexOfAnyExceptInRange('0', '9') < 0;
+    }
+
+    /// <summary>
+    /// Eight digits are a UPC-E when the scanner says so (]E0 carries UPC-E, ]E4 EAN-8), or, without
+    /// an identifier, when they start with 0 or 1 and hold as a UPC-E: GTIN-8s starting with 0 are
+    /// restricted-circulation numbers, and US items carry UPC-E, not EAN-8.
+    /// </summary>
+    private static bool IsUpcE(string digits, string identifier)
+    {
+        if (digits.Length != Shared.Gtin.UpcELength || identifier == SymbologyIdentifier.Ean8) return false;
+        return Shared.Gtin.TryParseUpcE(digits, out _, out _)
+            && (identifier == SymbologyIdentifier.Ean13OrUpc || !Shared.Gtin.TryParse(digits, out _, out _) || digits[0] == '0');
     }
 
     private static bool IsSaleNumber(string data)

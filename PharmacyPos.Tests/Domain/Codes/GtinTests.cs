@@ -10,7 +10,7 @@ public class GtinTests
     [InlineData("036000291452")]        // UPC-A example from the GS1 US guide
     [InlineData("614141000418")]        // UPC-A with the GS1 US example company prefix 0614141
     [InlineData("4006381333931")]       // EAN-13
-    [InlineData("6291041500213")]       // GS1 General Specifications §7.9.1 check digit example (629104150021 → 3)
+    [InlineData("6291041500213")]       // GS1 check digit calculation example (629104150021 → 3)
     [InlineData("9501101020917")]       // GLN in the GS1 DataMatrix Guideline example; same algorithm
     [InlineData("10614141000415")]      // GTIN-14 from the GS1 General Specifications
     [InlineData("09506000134352")]      // GS1 Digital Link standard's example GTIN
@@ -24,7 +24,7 @@ public class GtinTests
     [InlineData("629104150021", 3)]
     [InlineData("0950600013435", 2)]
     [InlineData("9638507", 4)]
-    [InlineData("37610425002123456", 9)]  // SSCC example of GS1 General Specifications §7.9.1
+    [InlineData("37610425002123456", 9)]  // SSCC of the same GS1 check digit example
     public void Computes_the_published_check_digit(string body, int checkDigit) =>
         Assert.Equal(checkDigit, Gtin.CheckDigit(body));
 
@@ -115,4 +115,29 @@ public class GtinTests
 
     [FsCheck.Xunit.Property]
     public bool Parsing_never_throws(string? text) => Gtin.TryParse(text, out _, out var error) || error is not null;
+}
+
+public class UpcETests
+{
+    // The UPC-E examples of the Universal Product Code reference, expanded by the GS1 zero-suppression rules.
+    [Theory]
+    [InlineData("01234565", "012345000065")]
+    [InlineData("04252614", "042100005264")]
+    [InlineData("00123457", "001234000057")]
+    [InlineData("01234505", "012000003455")]
+    public void Expands_a_upc_e_to_its_upc_a(string upcE, string upcA)
+    {
+        Assert.True(Gtin.TryParseUpcE(upcE, out var gtin, out var error), error);
+        Assert.Equal(upcA, gtin.UpcA);
+    }
+
+    [Theory]
+    [InlineData("01234566", "check digit")]
+    [InlineData("21234565", "starts with 0 or 1")]
+    [InlineData("0123456", "8 digits")]
+    public void Refuses_what_is_not_a_upc_e(string text, string reason)
+    {
+        Assert.False(Gtin.TryParseUpcE(text, out _, out var error));
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+    }
 }
