@@ -215,6 +215,13 @@ public sealed class Gs1ElementString
             error = $"The barcode's {ai.Title} is longer than {ai.MaxLength} characters.";
             return false;
         }
+        if (ai.Kind is not Gs1DataKind.Text && !data.All(char.IsAsciiDigit))
+        {
+            error = ai.Kind is Gs1DataKind.Date
+                ? $"The barcode's {ai.Title} \"{data}\" is not a real date (it should read YYMMDD)."
+                : $"The barcode's {ai.Title} (AI {ai.Code}) should have only digits.";
+            return false;
+        }
         switch (ai.Kind)
         {
             case Gs1DataKind.Gtin:
@@ -237,11 +244,6 @@ public sealed class Gs1ElementString
                 error = null;
                 return true;
             case Gs1DataKind.Numeric:
-                if (!data.All(char.IsAsciiDigit))
-                {
-                    error = $"The barcode's {ai.Title} (AI {ai.Code}) should have only digits.";
-                    return false;
-                }
                 break;
             case Gs1DataKind.Text:
                 if (!data.All(IsEncodable))

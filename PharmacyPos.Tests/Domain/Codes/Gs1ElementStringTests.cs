@@ -150,6 +150,8 @@ public class Gs1ElementStringTests
     [InlineData("0109506000134352" + "17260230", "not a real date")]
     [InlineData("0109506000134352" + "1726A531", "not a real date")]
     [InlineData("0109506000134353" + "17260531", "check digit is wrong")]
+    [InlineData("01 9506000134352", "should have only digits")]
+    [InlineData("0109506000134352" + "37A2", "should have only digits")]
     [InlineData("0109506000134352" + "10ABCDEFGHIJKLMNOPQRSTU", "lot number is longer than 20 characters")]
     [InlineData("0109506000134352" + "10ABCDEFGHIJKLMNOPQRST21XYZ", "lot number is longer than 20 characters")]
     [InlineData("0109506000134352" + "21" + GS + "10A", "serial number (AI 21) is empty")]
