@@ -85,7 +85,7 @@ public sealed record PosSettings
             EntraAuthentication = entra,
             // The embedded database is the demo: it always migrates. PostgreSQL migrates at start only when asked
             // (development), never in a slot deployment: production runs `migrate` as its own step.
-            MigrateOnStart = provider == DatabaseProvider.Sqlite || Bool(configuration, MigrateOnStartSetting, defaultValue: isDevelopment),
+            MigrateOnStart = Bool(configuration, MigrateOnStartSetting, defaultValue: isDevelopment) || provider == DatabaseProvider.Sqlite,
             RedisConfiguration = redis,
             SeedDemoData = seed,
             ApplicationInsightsConnectionString = appInsights,
