@@ -9,16 +9,17 @@ namespace PharmacyPos.Tests.Domain.Pricing;
 public class ProRataTests
 {
     [Theory]
-    [InlineData(1.00, new[] { 1.00, 1.00, 1.00 }, new[] { 0.34, 0.33, 0.33 })]
-    [InlineData(2.00, new[] { 1.00, 1.00, 1.00 }, new[] { 0.67, 0.67, 0.66 })]
-    [InlineData(5.00, new[] { 10.00, 30.00 }, new[] { 1.25, 3.75 })]
-    [InlineData(0.01, new[] { 1.00, 3.00 }, new[] { 0.00, 0.01 })]
-    [InlineData(4.00, new[] { 1.00, 0.00, 3.00 }, new[] { 1.00, 0.00, 3.00 })]
-    [InlineData(0.00, new[] { 2.00, 3.00 }, new[] { 0.00, 0.00 })]
-    public void Spreads_in_proportion_giving_left_over_cents_to_the_largest_remainders(double amount, double[] weights, double[] expected) =>
-        Assert.Equal(
-            expected.Select(e => M((decimal)e)),
-            ProRata.Spread(M((decimal)amount), weights.Select(w => M((decimal)w)).ToList()));
+    [InlineData("1.00", "1.00 1.00 1.00", "0.34 0.33 0.33")]
+    [InlineData("2.00", "1.00 1.00 1.00", "0.67 0.67 0.66")]
+    [InlineData("5.00", "10.00 30.00", "1.25 3.75")]
+    [InlineData("0.01", "1.00 3.00", "0.00 0.01")]
+    [InlineData("4.00", "1.00 0.00 3.00", "1.00 0.00 3.00")]
+    [InlineData("0.00", "2.00 3.00", "0.00 0.00")]
+    public void Spreads_in_proportion_giving_left_over_cents_to_the_largest_remainders(string amount, string weights, string expected) =>
+        Assert.Equal(Amounts(expected), ProRata.Spread(Amounts(amount).Single(), Amounts(weights)));
+
+    private static List<Money> Amounts(string text) =>
+        text.Split(' ').Select(a => Money.Exact(decimal.Parse(a, System.Globalization.CultureInfo.InvariantCulture))).ToList();
 
     [Fact]
     public void Refuses_to_spread_more_than_the_weights() =>

@@ -291,6 +291,24 @@ public class SaleTests
     }
 
     [Fact]
+    public void Taking_discounts_back_restores_the_price()
+    {
+        var sale = NewSale(_branch);
+        var line = sale.AddLine(Product("Thermometer", 10m), 1, _branch);
+        sale.ApplyLineDiscount(line.Id, Discount.Amount(2m, "Price match"));
+        sale.ApplyBasketDiscount(Discount.Percent(10m, "Coupon"));
+        Assert.Equal(M(7.20m), sale.Subtotal);
+
+        sale.RemoveLineDiscount(line.Id);
+        sale.RemoveBasketDiscount();
+
+        Assert.Null(line.Discount);
+        Assert.Null(sale.BasketDiscount);
+        Assert.Equal(M(10m), sale.Subtotal);
+        Assert.Equal(M(10.83m), sale.Total);
+    }
+
+    [Fact]
     public void A_suspended_sale_changes_nothing_until_resumed()
     {
         var sale = NewSale(_branch);

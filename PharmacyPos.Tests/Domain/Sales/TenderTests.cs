@@ -204,12 +204,16 @@ public class TenderTests
     }
 
     [Fact]
-    public void A_declined_card_adds_nothing_so_the_sale_stays_open_for_another_tender()
+    public void A_refused_card_adds_no_tender_and_the_sale_stays_open_for_another_payment()
     {
-        var sale = GauzeSale();
-        // The terminal declined: the register records no tender and the customer pays another way.
-        Assert.Equal(M(4.33m), sale.RemainingDue);
-        Card(sale, 4.33m, "T-2");
+        var sale = MixedSale();
+        Assert.Throws<DomainException>(() => Card(sale, 13.01m, "T-1"));
+        Assert.Throws<DomainException>(() => Card(sale, 13m, "T-2", TenderKind.FsaHsaCard));
+
+        Assert.Empty(sale.Tenders);
+        Assert.Equal(SaleStatus.Open, sale.Status);
+        Assert.Equal(M(13m), sale.RemainingDue);
+        Card(sale, 13m, "T-3");
         sale.Complete(Now);
         Assert.Equal(SaleStatus.Completed, sale.Status);
     }
