@@ -5,9 +5,11 @@ using PharmacyPos.Domain.Shared;
 namespace PharmacyPos.Domain.Compliance;
 
 /// <summary>
-/// The Combat Methamphetamine Epidemic Act's retail limits (21 U.S.C. 830(d) and (e); 21 CFR 1314.20, 1314.25):
-/// a purchaser may buy at most 3.6 g of base of a listed chemical on one calendar day and 9 g in 30 days,
-/// counted across every branch of the chain. A branch's policy may set stricter limits (state law).
+/// The Combat Methamphetamine Epidemic Act's retail limits: a seller may not sell one purchaser more than
+/// 3.6 g of base of a listed chemical on a calendar day (21 U.S.C. 830(d); 21 CFR 1314.20), and a purchaser
+/// may not buy more than 9 g in 30 days (21 U.S.C. 844(a)), which the counter enforces too so it never sells
+/// into a violation. Both are counted across every branch of the chain from the logbook. A branch's policy
+/// may set stricter limits (state law).
 ///
 /// How the days are counted:
 /// <list type="bullet">

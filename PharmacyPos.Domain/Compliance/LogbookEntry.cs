@@ -4,10 +4,10 @@ using PharmacyPos.Domain.Shared;
 namespace PharmacyPos.Domain.Compliance;
 
 /// <summary>
-/// One line of the electronic logbook for scheduled listed chemical products (21 U.S.C. 830(e)(1)(A)(iii);
-/// 21 CFR 1314.30): product, quantity, grams of base, date and time, the purchaser's name and address from
+/// One line of the electronic logbook for scheduled listed chemical products (21 U.S.C. 830(e)(1)(A);
+/// 21 CFR 1314.30): product, quantity, grams of base, date and time, the purchaser's name and address as on
 /// their photo ID, their signature, and who sold it where. Entries are never edited, and are kept at
-/// least two years after the day they are made (21 CFR 1314.30(c)).
+/// least two years after the date they are made (the same section).
 /// </summary>
 public sealed class LogbookEntry : Entity
 {
