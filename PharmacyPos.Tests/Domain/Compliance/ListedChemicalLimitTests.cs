@@ -7,9 +7,9 @@ namespace PharmacyPos.Tests.Domain.Compliance;
 
 public class ListedChemicalLimitTests
 {
-    private const string Chicago_ = "America/Chicago";
+    private const string ChicagoZone = "America/Chicago";
 
-    private static ListedChemicalPurchase Pse(DateTimeOffset at, decimal grams, string zone = Chicago_) =>
+    private static ListedChemicalPurchase Pse(DateTimeOffset at, decimal grams, string zone = ChicagoZone) =>
         new(ListedChemical.Pseudoephedrine, at, grams, zone);
 
     [Fact]
@@ -246,7 +246,7 @@ public class ListedChemicalLimitTests
     {
         var branch = Chicago();
         var at = Local(branch, 2028, 3, 1, 12, 0);
-        var ephedrine = new ListedChemicalPurchase(ListedChemical.Ephedrine, at.AddHours(-1), 3.5m, Chicago_);
+        var ephedrine = new ListedChemicalPurchase(ListedChemical.Ephedrine, at.AddHours(-1), 3.5m, ChicagoZone);
         Assert.True(ListedChemicalLimit.Check(Pseudoephedrine24(), 1, at, branch, [ephedrine]).Decision.IsAllowed);
         Assert.True(ListedChemicalLimit.Check(ListedChemical.Ephedrine, 0.2m, at, branch, [ephedrine]).Decision.IsRefused);
     }
