@@ -110,7 +110,7 @@ public static class AuditArchiveVerifier
             LastBlockHash = lastBlockHash,
             Message = blocks == 0
                 ? "The audit archive has no blocks yet."
-                : $"The audit archive is intact: {N(blocks)} blocks, {N(records)} records, up to record {N(lastSequence)}.",
+                : $"The audit archive is intact: {AuditVerificationResult.Count(blocks, "block")}, {AuditVerificationResult.Count(records, "record")}, up to record {N(lastSequence)}.",
         };
     }
 

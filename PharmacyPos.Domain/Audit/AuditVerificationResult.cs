@@ -39,9 +39,11 @@ public sealed record AuditVerificationResult
     {
         var message = verifiedCount == 0
             ? "The audit trail has no chained records yet."
-            : $"The audit trail is intact: {Number(verifiedCount)} records checked, up to record {Number(lastSequence!.Value)}.";
+            : $"The audit trail is intact: {Count(verifiedCount, "record")} checked, up to record {Number(lastSequence!.Value)}.";
         if (pendingCount > 0)
-            message += $" {Number(pendingCount)} newer records are waiting to be chained.";
+            message += pendingCount == 1
+                ? " 1 newer record is waiting to be chained."
+                : $" {Number(pendingCount)} newer records are waiting to be chained.";
         return new()
         {
             VerifiedCount = verifiedCount,
@@ -76,4 +78,6 @@ public sealed record AuditVerificationResult
     }
 
     internal static string Number(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    internal static string Count(long n, string thing) => n == 1 ? $"1 {thing}" : $"{Number(n)} {thing}s";
 }
