@@ -1,0 +1,57 @@
+namespace PharmacyPos.Domain.Audit;
+
+/// <summary>What happened, in the pharmacy's words. Each audit record carries exactly one of these.</summary>
+public static class AuditEventTypes
+{
+    public const int MaxLength = 40;
+
+    public const string SignIn = nameof(SignIn);
+    public const string SignOut = nameof(SignOut);
+    public const string SignInFailed = nameof(SignInFailed);
+    public const string LockedOut = nameof(LockedOut);
+    public const string RegisterLocked = nameof(RegisterLocked);
+    public const string RegisterUnlocked = nameof(RegisterUnlocked);
+    public const string SaleCompleted = nameof(SaleCompleted);
+    public const string SaleVoided = nameof(SaleVoided);
+    public const string LineVoided = nameof(LineVoided);
+    public const string RefundIssued = nameof(RefundIssued);
+    public const string PriceOverridden = nameof(PriceOverridden);
+    public const string DiscountApplied = nameof(DiscountApplied);
+    public const string StockAdjusted = nameof(StockAdjusted);
+    public const string StockReceived = nameof(StockReceived);
+    public const string ControlledSubstanceSold = nameof(ControlledSubstanceSold);
+    public const string ListedChemicalSold = nameof(ListedChemicalSold);
+    public const string ListedChemicalRefused = nameof(ListedChemicalRefused);
+    public const string AgeVerified = nameof(AgeVerified);
+    public const string PrescriptionVerified = nameof(PrescriptionVerified);
+    public const string PrescriptionPickedUp = nameof(PrescriptionPickedUp);
+    public const string PatientRecordViewed = nameof(PatientRecordViewed);
+    public const string PatientRecordChanged = nameof(PatientRecordChanged);
+    public const string PolicyChanged = nameof(PolicyChanged);
+    public const string UserChanged = nameof(UserChanged);
+    public const string ComplianceOverride = nameof(ComplianceOverride);
+    public const string ComplianceRefused = nameof(ComplianceRefused);
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        SignIn, SignOut, SignInFailed, LockedOut, RegisterLocked, RegisterUnlocked,
+        SaleCompleted, SaleVoided, LineVoided, RefundIssued, PriceOverridden, DiscountApplied,
+        StockAdjusted, StockReceived,
+        ControlledSubstanceSold, ListedChemicalSold, ListedChemicalRefused, AgeVerified,
+        PrescriptionVerified, PrescriptionPickedUp, PatientRecordViewed, PatientRecordChanged,
+        PolicyChanged, UserChanged, ComplianceOverride, ComplianceRefused,
+    ];
+
+    /// <summary>
+    /// Events where a person set aside what the register would have done: a void, a refund,
+    /// an override or a stock adjustment. Each needs the reason the person gave.
+    /// </summary>
+    public static readonly IReadOnlySet<string> RequiringReason = new HashSet<string>(StringComparer.Ordinal)
+    {
+        SaleVoided, LineVoided, RefundIssued, PriceOverridden, StockAdjusted, ComplianceOverride,
+    };
+
+    private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);
+
+    public static bool IsKnown(string? eventType) => eventType is not null && Known.Contains(eventType);
+}
