@@ -261,7 +261,10 @@ module app 'modules/appService.bicep' = {
     }
     containerImage: containerImage
     appSubnetResourceId: network.outputs.appSubnetResourceId
-    inboundSubnetResourceId: network.outputs.gatewaySubnetResourceId
+    inboundSubnetResourceIds: [
+      network.outputs.gatewaySubnetResourceId
+      network.outputs.agentSubnetResourceId
+    ]
     workspaceResourceId: monitoring.outputs.workspaceResourceId
     appSettings: {
       WEBSITES_PORT: '8080'

@@ -47,8 +47,8 @@ param containerImage string
 @description('Required. The subnet the app and its slot integrate with for outbound traffic.')
 param appSubnetResourceId string
 
-@description('Required. The only subnet inbound traffic is accepted from (the Application Gateway\'s).')
-param inboundSubnetResourceId string
+@description('Required. The subnets inbound traffic is accepted from: the Application Gateway\'s, and the pipeline agents\' (smoke tests of the staging slot).')
+param inboundSubnetResourceIds string[]
 
 @description('Required. App settings common to both slots, as name/value pairs.')
 param appSettings object
@@ -81,6 +81,15 @@ type slotSettingsType = {
 
 var healthPath = '/api/health/ready'
 
+var accessRules = [
+  for (subnet, i) in inboundSubnetResourceIds: {
+    name: 'allowed-subnet-${i}'
+    action: 'Allow'
+    priority: 100 + i
+    vnetSubnetResourceId: subnet
+  }
+]
+
 var siteProperties = {
   serverFarmId: plan.id
   httpsOnly: true
@@ -109,14 +118,7 @@ var siteProperties = {
     ftpsState: 'Disabled'
     remoteDebuggingEnabled: false
     ipSecurityRestrictionsDefaultAction: 'Deny'
-    ipSecurityRestrictions: [
-      {
-        name: 'from-gateway'
-        action: 'Allow'
-        priority: 100
-        vnetSubnetResourceId: inboundSubnetResourceId
-      }
-    ]
+    ipSecurityRestrictions: accessRules
     scmIpSecurityRestrictionsUseMain: true
   }
 }

@@ -10,7 +10,7 @@ param location string = resourceGroup().location
 @description('Optional. Tags of the resources.')
 param tags object = {}
 
-@description('Optional. Address space of the virtual network; four /24 subnets are carved from its first /20.')
+@description('Optional. Address space of the virtual network; five /24 subnets are carved from its first /20.')
 param addressPrefix string = '10.20.0.0/16'
 
 @description('Required. Name of the private DNS zone for the PostgreSQL flexible server; it must end with .postgres.database.azure.com.')
@@ -21,6 +21,7 @@ var subnetNames = {
   postgres: 'snet-postgres'
   privateEndpoints: 'snet-private-endpoints'
   gateway: 'snet-gateway'
+  agents: 'snet-build-agents'
 }
 
 // Zones resolved inside the network for the private endpoints. environment() keeps the suffixes right in sovereign clouds.
@@ -122,6 +123,30 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2024-05-01' = {
           ]
         }
       }
+      {
+        name: subnetNames.agents
+        properties: {
+          addressPrefix: cidrSubnet(addressPrefix, 24, 5)
+          // The pipeline's private agent pool: it runs migrations, smoke tests of the
+          // staging slot and backups, which all need the private network.
+          serviceEndpoints: [
+            {
+              service: 'Microsoft.Web'
+            }
+          ]
+          delegations: [
+            {
+              name: 'devops-pool'
+              properties: {
+                serviceName: 'Microsoft.DevOpsInfrastructure/pools'
+              }
+            }
+          ]
+          natGateway: {
+            id: natGateway.id
+          }
+        }
+      }
     ]
   }
 }
@@ -180,6 +205,9 @@ output privateEndpointSubnetResourceId string = virtualNetwork.properties.subnet
 
 @description('The subnet of the Application Gateway.')
 output gatewaySubnetResourceId string = virtualNetwork.properties.subnets[3].id
+
+@description('The subnet of the pipeline\'s private agent pool.')
+output agentSubnetResourceId string = virtualNetwork.properties.subnets[4].id
 
 @description('The private DNS zone of PostgreSQL.')
 output postgresPrivateDnsZoneResourceId string = postgresZone.id
