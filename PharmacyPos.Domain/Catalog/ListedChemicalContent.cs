@@ -5,9 +5,10 @@ namespace PharmacyPos.Domain.Catalog;
 /// <summary>
 /// How much of a listed chemical one package holds. Labels state the salt
 /// (for example pseudoephedrine hydrochloride 30 mg x 24); the legal limits count the base,
-/// so the salt's base factor is stored with it (pseudoephedrine HCl ≈ 0.8227,
-/// pseudoephedrine sulfate ≈ 0.7679, ephedrine HCl ≈ 0.8195, ephedrine sulfate ≈ 0.7687,
-/// phenylpropanolamine HCl ≈ 0.8052; 21 CFR 1314.20's table of base equivalents).
+/// so the salt's base factor is stored with it: the ratio of molecular weights, which reproduces
+/// DEA's published equivalence table (146 tablets of pseudoephedrine HCl 30 mg = 3.6 g of base):
+/// pseudoephedrine HCl ≈ 0.8192, pseudoephedrine sulfate ≈ 0.7711, ephedrine HCl ≈ 0.8192,
+/// ephedrine sulfate ≈ 0.7711, phenylpropanolamine HCl ≈ 0.8057.
 /// </summary>
 public sealed record ListedChemicalContent
 {

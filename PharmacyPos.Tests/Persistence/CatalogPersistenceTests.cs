@@ -14,7 +14,7 @@ public class CatalogPersistenceTests
     {
         var product = new Product(Gtin.FromBody("35000112340"), "Pseudoephedrine HCl 30 mg tablet, 24 ct", "Cold and flu", TaxClass.Standard, Money.Of(7.49m));
         product.DescribeDrug(Ndc.FromEleven("50001-1234-01"), "30 mg", "tablet", 24);
-        product.ContainsListedChemical(new ListedChemicalContent(ListedChemical.Pseudoephedrine, "hydrochloride", 720m, 0.8227m));
+        product.ContainsListedChemical(new ListedChemicalContent(ListedChemical.Pseudoephedrine, "hydrochloride", 720m, 0.8192m));
         product.RestrictAge(18);
         product.MarkFsaHsaEligible(true);
         return product;
@@ -36,7 +36,7 @@ public class CatalogPersistenceTests
         var loaded = await read.Set<Product>().SingleAsync(p => p.Gtin == product.Gtin);
         Assert.Equal(product.Ndc, loaded.Ndc);
         Assert.Equal(7.49m, loaded.Price.Amount);
-        Assert.Equal(0.592m, loaded.ListedChemical!.BaseGramsPerPackage);
+        Assert.Equal(0.590m, loaded.ListedChemical!.BaseGramsPerPackage);
         Assert.Equal("hydrochloride", loaded.ListedChemical.Salt);
         Assert.Equal(18, loaded.MinimumAge);
         Assert.True(loaded.FsaHsaEligible);

@@ -7,7 +7,7 @@ public static class FeatureServiceCollectionExtensions
     {
         services.AddScoped<Infrastructure.Identity.RegisterLockState>();
         services.AddScoped<Infrastructure.Identity.StaffSignIn>();
-        services.AddSingleton<Infrastructure.Auditing.IAuditTrail, Infrastructure.Auditing.LoggingAuditTrail>();
+        services.AddSingleton<Infrastructure.Auditing.IAuditTrail, Infrastructure.Auditing.AuditTrail>();
         services.AddSingleton<Catalog.Products.ProductSearch>();
         services.AddSingleton<Inventory.Stock.StockOnHand>();
         services.AddSingleton<Administration.Staff.StaffDirectory>();

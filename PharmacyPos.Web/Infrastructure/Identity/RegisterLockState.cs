@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Distributed;
+using PharmacyPos.Domain.Audit;
+using PharmacyPos.Web.Infrastructure.Auditing;
 using PharmacyPos.Web.Infrastructure.Persistence;
 
 namespace PharmacyPos.Web.Infrastructure.Identity;
@@ -16,6 +18,7 @@ public sealed class RegisterLockState(
     AuthenticationStateProvider authentication,
     IDbContextFactory<PosDbContext> factory,
     IPasswordHasher<RegisterPin> pinHasher,
+    IAuditTrail audit,
     TimeProvider time)
 {
     public const int MaxPinAttempts = 5;
@@ -41,6 +44,8 @@ public sealed class RegisterLockState(
         });
         Locked = true;
         _failedAttempts = 0;
+        await audit.RecordAsync(AuditActors.From((await authentication.GetAuthenticationStateAsync()).User),
+            new AuditEntry(AuditEventTypes.RegisterLocked, "Register", null));
         Changed?.Invoke();
     }
 
@@ -67,6 +72,7 @@ public sealed class RegisterLockState(
         if (key is not null) await cache.RemoveAsync(key);
         Locked = false;
         _failedAttempts = 0;
+        await audit.RecordAsync(AuditActors.From(state.User), new AuditEntry(AuditEventTypes.RegisterUnlocked, "Register", null));
         Changed?.Invoke();
         return null;
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using PharmacyPos.Domain.Audit;
 using PharmacyPos.Domain.Branches;
 using PharmacyPos.Web.Infrastructure.Auditing;
 using PharmacyPos.Web.Infrastructure.Persistence;
@@ -24,26 +25,26 @@ public sealed class StaffSignIn(
         var user = name.Length == 0 ? null : await users.FindByNameAsync(name);
         if (user is null || !user.Active)
         {
-            await audit.RecordAsync(new AuditActor(null, name.Length == 0 ? "(blank)" : name, "", null, register),
-                new AuditEntry("SignInFailed", "StaffUser", null) { Reason = "Unknown or inactive user name." });
+            await audit.RecordAsync(new AuditActor(null, name.Length == 0 ? "(blank)" : name[..Math.Min(name.Length, AuditActor.UserNameMaxLength)], "", null, Truncate(register)),
+                new AuditEntry(AuditEventTypes.SignInFailed, "StaffUser", null) { Reason = "Unknown or inactive user name." });
             return new Result(false, BadCredentials);
         }
 
         var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
-        var actor = new AuditActor(user.Id, user.UserName!, role, user.HomeBranchId, register);
+        var actor = new AuditActor(user.Id, user.UserName!, role, user.HomeBranchId, Truncate(register));
         var lockedBefore = await users.IsLockedOutAsync(user);
         var check = await signIn.CheckPasswordSignInAsync(user, password ?? string.Empty, lockoutOnFailure: true);
         if (check.IsLockedOut)
         {
             await audit.RecordAsync(actor, lockedBefore
-                ? new AuditEntry("SignInFailed", "StaffUser", user.Id.ToString()) { Reason = "Sign-in tried while the account is locked." }
-                : new AuditEntry("LockedOut", "StaffUser", user.Id.ToString()) { Reason = "Account locked after repeated wrong passwords." });
+                ? new AuditEntry(AuditEventTypes.SignInFailed, "StaffUser", user.Id.ToString()) { Reason = "Sign-in tried while the account is locked." }
+                : new AuditEntry(AuditEventTypes.LockedOut, "StaffUser", user.Id.ToString()) { Reason = "Account locked after repeated wrong passwords." });
             var minutes = (int)Math.Ceiling(IdentityServiceCollectionExtensions.LockoutDuration.TotalMinutes);
             return new Result(false, $"This account is locked after {IdentityServiceCollectionExtensions.MaxFailedSignIns} wrong passwords. Try again in {minutes} minutes or ask a manager.");
         }
         if (!check.Succeeded)
         {
-            await audit.RecordAsync(actor, new AuditEntry("SignInFailed", "StaffUser", user.Id.ToString()) { Reason = "Wrong password." });
+            await audit.RecordAsync(actor, new AuditEntry(AuditEventTypes.SignInFailed, "StaffUser", user.Id.ToString()) { Reason = "Wrong password." });
             return new Result(false, BadCredentials);
         }
 
@@ -58,10 +59,13 @@ public sealed class StaffSignIn(
             new(PosClaims.BranchName, branch?.Name ?? ""),
         ];
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
-        await audit.RecordAsync(actor, new AuditEntry("SignIn", "StaffUser", user.Id.ToString()));
+        await audit.RecordAsync(actor, new AuditEntry(AuditEventTypes.SignIn, "StaffUser", user.Id.ToString()));
         return new Result(true, null);
     }
 
+    private static string? Truncate(string? register) =>
+        register is null ? null : register.Trim()[..Math.Min(register.Trim().Length, AuditActor.RegisterMaxLength)];
+
     public Task SignedOutAsync(ClaimsPrincipal user) =>
-        audit.RecordAsync(AuditActor.From(user), new AuditEntry("SignOut", "StaffUser", user.UserId()?.ToString()));
+        audit.RecordAsync(AuditActors.From(user), new AuditEntry(AuditEventTypes.SignOut, "StaffUser", user.UserId()?.ToString()));
 }

@@ -22,6 +22,9 @@ public abstract class PosDbContext(DbContextOptions options)
             .HavePrecision(PharmacyPos.Domain.Shared.Percentage.Precision, PharmacyPos.Domain.Shared.Percentage.Scale);
         configurationBuilder.Properties<PharmacyPos.Domain.Shared.Gtin>().HaveConversion<GtinConverter>().HaveMaxLength(PharmacyPos.Domain.Shared.Gtin.Length);
         configurationBuilder.Properties<PharmacyPos.Domain.Shared.Ndc>().HaveConversion<NdcConverter>().HaveMaxLength(PharmacyPos.Domain.Shared.Ndc.Length);
+        configurationBuilder.Properties<PharmacyPos.Domain.Sales.CardLastFour>().HaveConversion<CardLastFourConverter>().HaveMaxLength(4);
+        configurationBuilder.Properties<PharmacyPos.Domain.Prescriptions.Npi>().HaveConversion<NpiConverter>().HaveMaxLength(10);
+        configurationBuilder.Properties<PharmacyPos.Domain.Prescriptions.DeaNumber>().HaveConversion<DeaNumberConverter>().HaveMaxLength(9);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

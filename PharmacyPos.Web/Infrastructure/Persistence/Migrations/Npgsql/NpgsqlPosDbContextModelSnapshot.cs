@@ -184,6 +184,166 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.ToTable("staff_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("PharmacyPos.Domain.Audit.AuditChainLink", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTimeOffset>("ChainedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("chained_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("previous_hash")
+                        .IsFixedLength();
+
+                    b.Property<long>("PreviousSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("previous_sequence");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_audit_chain_links");
+
+                    b.HasIndex("PreviousSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_chain_links_previous_sequence");
+
+                    b.ToTable("audit_chain_links", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Audit.AuditEvent", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("After")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)")
+                        .HasColumnName("after");
+
+                    b.Property<string>("ApprovedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("approved_by_name");
+
+                    b.Property<Guid?>("ApprovedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approved_by_user_id");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)")
+                        .HasColumnName("before");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<int?>("DeaSchedule")
+                        .HasColumnType("integer")
+                        .HasColumnName("dea_schedule");
+
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("event_type");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Register")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("register");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_audit_events");
+
+                    b.HasAlternateKey("Id")
+                        .HasName("ak_audit_events_id");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_audit_events_occurred_at");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_audit_events_patient_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_audit_events_product_id");
+
+                    b.HasIndex("BranchId", "OccurredAt")
+                        .HasDatabaseName("ix_audit_events_branch_id_occurred_at");
+
+                    b.HasIndex("EventType", "OccurredAt")
+                        .HasDatabaseName("ix_audit_events_event_type_occurred_at");
+
+                    b.HasIndex("UserId", "OccurredAt")
+                        .HasDatabaseName("ix_audit_events_user_id_occurred_at");
+
+                    b.ToTable("audit_events", (string)null);
+                });
+
             modelBuilder.Entity("PharmacyPos.Domain.Branches.Branch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -324,6 +484,144 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.ToTable("products", (string)null);
                 });
 
+            modelBuilder.Entity("PharmacyPos.Domain.Compliance.ControlledSaleRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<Guid?>("FillId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fill_id");
+
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<Guid>("PharmacistId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pharmacist_id");
+
+                    b.Property<string>("PrescriberDea")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("prescriber_dea");
+
+                    b.Property<Guid?>("PrescriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("prescription_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(10, 3)
+                        .HasColumnType("numeric(10,3)")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_id");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("schedule");
+
+                    b.HasKey("Id")
+                        .HasName("pk_controlled_sale_records");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_controlled_sale_records_patient_id");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_controlled_sale_records_sale_id");
+
+                    b.HasIndex("ProductId", "At")
+                        .HasDatabaseName("ix_controlled_sale_records_product_id_at");
+
+                    b.ToTable("controlled_sale_records", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Compliance.LogbookEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<decimal>("BaseGrams")
+                        .HasPrecision(8, 3)
+                        .HasColumnType("numeric(8,3)")
+                        .HasColumnName("base_grams");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<Guid>("CashierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cashier_id");
+
+                    b.Property<string>("Chemical")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("chemical");
+
+                    b.Property<int>("Packages")
+                        .HasColumnType("integer")
+                        .HasColumnName("packages");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("product_name");
+
+                    b.Property<DateTimeOffset>("RetainUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retain_until");
+
+                    b.Property<Guid?>("SaleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_id");
+
+                    b.Property<string>("SignatureReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("signature_reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_listed_chemical_logbook");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_listed_chemical_logbook_at");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_listed_chemical_logbook_sale_id");
+
+                    b.ToTable("listed_chemical_logbook", (string)null);
+                });
+
             modelBuilder.Entity("PharmacyPos.Domain.Inventory.StockLot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -423,6 +721,739 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.ToTable("patients", (string)null);
                 });
 
+            modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.CounselingOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("CounseledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("counseled_at");
+
+                    b.Property<Guid?>("CounseledBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("counseled_by");
+
+                    b.Property<Guid>("FillId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fill_id");
+
+                    b.Property<int>("FillNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("fill_number");
+
+                    b.Property<DateTimeOffset>("OfferedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offered_at");
+
+                    b.Property<Guid>("OfferedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("offered_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_counseling_offers");
+
+                    b.HasIndex("FillId")
+                        .HasDatabaseName("ix_counseling_offers_fill_id");
+
+                    b.ToTable("counseling_offers", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Fill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BinLocation")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("bin_location");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<int>("FillNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("fill_number");
+
+                    b.Property<decimal>("PatientCopay")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("patient_copay");
+
+                    b.Property<DateTimeOffset?>("PickedUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("picked_up_at");
+
+                    b.Property<Guid>("PrescriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("prescription_id");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("price");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(10, 3)
+                        .HasColumnType("numeric(10,3)")
+                        .HasColumnName("quantity");
+
+                    b.Property<DateTimeOffset?>("ReturnedToStockAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_to_stock_at");
+
+                    b.Property<Guid?>("SaleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
+                    b.Property<Guid?>("VerifiedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("verified_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fills");
+
+                    b.HasIndex("PrescriptionId")
+                        .HasDatabaseName("ix_fills_prescription_id");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_fills_sale_id");
+
+                    b.HasIndex("BranchId", "Status")
+                        .HasDatabaseName("ix_fills_branch_id_status");
+
+                    b.ToTable("fills", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Prescriber", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Dea")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("dea");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("first_name");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("last_name");
+
+                    b.Property<string>("Npi")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("npi");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prescribers");
+
+                    b.HasIndex("Dea")
+                        .HasDatabaseName("ix_prescribers_dea");
+
+                    b.HasIndex("Npi")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prescribers_npi");
+
+                    b.ToTable("prescribers", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Prescription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("DaysSupply")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_supply");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("PrescriberDea")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("prescriber_dea");
+
+                    b.Property<Guid>("PrescriberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("prescriber_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(10, 3)
+                        .HasColumnType("numeric(10,3)")
+                        .HasColumnName("quantity");
+
+                    b.Property<int>("RefillsAuthorized")
+                        .HasColumnType("integer")
+                        .HasColumnName("refills_authorized");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("schedule");
+
+                    b.Property<DateOnly>("WrittenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("written_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prescriptions");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_prescriptions_patient_id");
+
+                    b.HasIndex("PrescriberId")
+                        .HasDatabaseName("ix_prescriptions_prescriber_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_prescriptions_product_id");
+
+                    b.ToTable("prescriptions", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Pricing.PricingRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTimeOffset>("ValidTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_to");
+
+                    b.Property<string>("kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pricing_rules");
+
+                    b.HasIndex("ValidFrom", "ValidTo")
+                        .HasDatabaseName("ix_pricing_rules_valid_from_valid_to");
+
+                    b.ToTable("pricing_rules", (string)null);
+
+                    b.HasDiscriminator<string>("kind").HasValue("PricingRule");
+
+                    b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.RefundTender", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("CardBrand")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("card_brand");
+
+                    b.Property<string>("CardLastFour")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("card_last_four");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("OriginalTenderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("original_tender_id");
+
+                    b.Property<Guid?>("SaleReturnId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_return_id");
+
+                    b.Property<string>("TerminalReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("terminal_reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_refund_tenders");
+
+                    b.HasIndex("SaleReturnId")
+                        .HasDatabaseName("ix_refund_tenders_sale_return_id");
+
+                    b.ToTable("refund_tenders", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.ReturnLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Damaged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("damaged");
+
+                    b.Property<Guid?>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<decimal>("RefundAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("refund_amount");
+
+                    b.Property<decimal>("RefundTax")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("refund_tax");
+
+                    b.Property<Guid>("SaleLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_line_id");
+
+                    b.Property<Guid?>("SaleReturnId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_return_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_return_lines");
+
+                    b.HasIndex("SaleLineId")
+                        .HasDatabaseName("ix_return_lines_sale_line_id");
+
+                    b.HasIndex("SaleReturnId")
+                        .HasDatabaseName("ix_return_lines_sale_return_id");
+
+                    b.ToTable("return_lines", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.Sale", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("BasketDiscountAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("basket_discount_amount");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<Guid>("CashierUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cashier_user_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<decimal>("EligibleFsaHsaSubtotal")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("eligible_fsa_hsa_subtotal");
+
+                    b.Property<bool>("LoyaltyMember")
+                        .HasColumnType("boolean")
+                        .HasColumnName("loyalty_member");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<bool>("PromotionsUpToDate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("promotions_up_to_date");
+
+                    b.Property<string>("RegisterId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("register_id");
+
+                    b.Property<string>("SaleNumber")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("sale_number");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("Subtotal")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("subtotal");
+
+                    b.Property<decimal>("Tax")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("tax");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("total");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("void_reason");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voided_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sales");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_sales_customer_id");
+
+                    b.HasIndex("SaleNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sales_sale_number");
+
+                    b.HasIndex("BranchId", "CashierUserId")
+                        .HasDatabaseName("ix_sales_branch_id_cashier_user_id");
+
+                    b.HasIndex("BranchId", "CompletedAt")
+                        .HasDatabaseName("ix_sales_branch_id_completed_at");
+
+                    b.ToTable("sales", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.SaleLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("BasketDiscountShare")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("basket_discount_share");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("category");
+
+                    b.Property<bool>("FsaHsaEligible")
+                        .HasColumnType("boolean")
+                        .HasColumnName("fsa_hsa_eligible");
+
+                    b.Property<string>("Gtin")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("gtin");
+
+                    b.Property<bool>("IsPrescription")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_prescription");
+
+                    b.Property<bool>("IsVoided")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_voided");
+
+                    b.Property<decimal>("LineDiscountAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("line_discount_amount");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_number");
+
+                    b.Property<Guid?>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal>("PromotionDiscount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("promotion_discount");
+
+                    b.Property<string>("PromotionName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("promotion_name");
+
+                    b.Property<Guid?>("PromotionRuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("promotion_rule_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid?>("SaleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_id");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("schedule");
+
+                    b.Property<decimal>("Tax")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("tax");
+
+                    b.Property<string>("TaxClass")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("tax_class");
+
+                    b.Property<decimal>("TaxRate")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("tax_rate");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("unit_price");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("void_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sale_lines");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_sale_lines_product_id");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_sale_lines_sale_id");
+
+                    b.ToTable("sale_lines", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.SaleReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ApprovedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approved_by_user_id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<Guid>("CashierUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cashier_user_id");
+
+                    b.Property<string>("RegisterId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("register_id");
+
+                    b.Property<DateTimeOffset>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_id");
+
+                    b.Property<string>("SaleNumber")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("sale_number");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sale_returns");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_sale_returns_sale_id");
+
+                    b.HasIndex("BranchId", "ReturnedAt")
+                        .HasDatabaseName("ix_sale_returns_branch_id_returned_at");
+
+                    b.ToTable("sale_returns", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.Tender", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("AuthorizationCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("authorization_code");
+
+                    b.Property<string>("CardBrand")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("card_brand");
+
+                    b.Property<string>("CardLastFour")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("card_last_four");
+
+                    b.Property<decimal?>("CashTendered")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("cash_tendered");
+
+                    b.Property<decimal>("ChangeDue")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("change_due");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("SaleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("TerminalReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("terminal_reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tenders");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_tenders_sale_id");
+
+                    b.HasIndex("TerminalReference")
+                        .HasDatabaseName("ix_tenders_terminal_reference");
+
+                    b.ToTable("tenders", (string)null);
+                });
+
             modelBuilder.Entity("PharmacyPos.Web.Infrastructure.Identity.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -520,6 +1551,79 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("staff_users", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Pricing.BuyXGetY", b =>
+                {
+                    b.HasBaseType("PharmacyPos.Domain.Pricing.PricingRule");
+
+                    b.Property<int>("BuyQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("buy_quantity");
+
+                    b.Property<string>("Category")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("category");
+
+                    b.Property<decimal>("GetPercentOff")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("get_percent_off");
+
+                    b.Property<int>("GetQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("get_quantity");
+
+                    b.Property<Guid?>("ProductId")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.ToTable("pricing_rules", (string)null);
+
+                    b.HasDiscriminator().HasValue("buy_x_get_y");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Pricing.CategoryPercentOff", b =>
+                {
+                    b.HasBaseType("PharmacyPos.Domain.Pricing.PricingRule");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("category");
+
+                    b.Property<decimal>("PercentOff")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("percent_off");
+
+                    b.ToTable("pricing_rules", (string)null);
+
+                    b.HasDiscriminator().HasValue("category_percent_off");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Pricing.MemberPrice", b =>
+                {
+                    b.HasBaseType("PharmacyPos.Domain.Pricing.PricingRule");
+
+                    b.Property<Guid>("ProductId")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("unit_price");
+
+                    b.ToTable("pricing_rules", (string)null);
+
+                    b.HasDiscriminator().HasValue("member_price");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -703,6 +1807,129 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.Navigation("ListedChemical");
                 });
 
+            modelBuilder.Entity("PharmacyPos.Domain.Compliance.ControlledSaleRecord", b =>
+                {
+                    b.OwnsOne("PharmacyPos.Domain.Compliance.PhotoId", "Purchaser", b1 =>
+                        {
+                            b1.Property<Guid>("ControlledSaleRecordId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(250)
+                                .HasColumnType("character varying(250)")
+                                .HasColumnName("purchaser_address");
+
+                            b1.Property<DateOnly>("DateOfBirth")
+                                .HasColumnType("date")
+                                .HasColumnName("purchaser_date_of_birth");
+
+                            b1.Property<DateOnly?>("Expires")
+                                .HasColumnType("date")
+                                .HasColumnName("purchaser_expires");
+
+                            b1.Property<string>("FullName")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("purchaser_full_name");
+
+                            b1.Property<string>("IssuedBy")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("purchaser_issued_by");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("purchaser_number");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)")
+                                .HasColumnName("purchaser_type");
+
+                            b1.HasKey("ControlledSaleRecordId");
+
+                            b1.HasIndex("IssuedBy", "Number", "DateOfBirth")
+                                .HasDatabaseName("ix_controlled_sale_records_purchaser_issued_by_purchaser_numbe");
+
+                            b1.ToTable("controlled_sale_records");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ControlledSaleRecordId")
+                                .HasConstraintName("fk_controlled_sale_records_controlled_sale_records_id");
+                        });
+
+                    b.Navigation("Purchaser");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Compliance.LogbookEntry", b =>
+                {
+                    b.OwnsOne("PharmacyPos.Domain.Compliance.PhotoId", "Purchaser", b1 =>
+                        {
+                            b1.Property<Guid>("LogbookEntryId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(250)
+                                .HasColumnType("character varying(250)")
+                                .HasColumnName("purchaser_address");
+
+                            b1.Property<DateOnly>("DateOfBirth")
+                                .HasColumnType("date")
+                                .HasColumnName("purchaser_date_of_birth");
+
+                            b1.Property<DateOnly?>("Expires")
+                                .HasColumnType("date")
+                                .HasColumnName("purchaser_expires");
+
+                            b1.Property<string>("FullName")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("purchaser_full_name");
+
+                            b1.Property<string>("IssuedBy")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("purchaser_issued_by");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("purchaser_number");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)")
+                                .HasColumnName("purchaser_type");
+
+                            b1.HasKey("LogbookEntryId");
+
+                            b1.HasIndex("IssuedBy", "Number", "DateOfBirth")
+                                .HasDatabaseName("ix_listed_chemical_logbook_purchaser_issued_by_purchaser_numbe");
+
+                            b1.ToTable("listed_chemical_logbook");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LogbookEntryId")
+                                .HasConstraintName("fk_listed_chemical_logbook_listed_chemical_logbook_id");
+                        });
+
+                    b.Navigation("Purchaser")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PharmacyPos.Domain.Inventory.StockLot", b =>
                 {
                     b.HasOne("PharmacyPos.Domain.Branches.Branch", null)
@@ -718,6 +1945,225 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_stock_lots_products_product_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.CounselingOffer", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Prescriptions.Fill", null)
+                        .WithMany()
+                        .HasForeignKey("FillId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_counseling_offers_fill_fill_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Fill", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Prescriptions.Prescription", null)
+                        .WithMany("Fills")
+                        .HasForeignKey("PrescriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fills_prescription_prescription_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Prescription", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prescriptions_patients_patient_id");
+
+                    b.HasOne("PharmacyPos.Domain.Prescriptions.Prescriber", null)
+                        .WithMany()
+                        .HasForeignKey("PrescriberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prescriptions_prescribers_prescriber_id");
+
+                    b.HasOne("PharmacyPos.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prescriptions_product_product_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.RefundTender", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Sales.SaleReturn", null)
+                        .WithMany("Refunds")
+                        .HasForeignKey("SaleReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_refund_tenders_sale_return_sale_return_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.ReturnLine", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Sales.SaleReturn", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("SaleReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_return_lines_sale_return_sale_return_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.Sale", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Branches.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sales_branches_branch_id");
+
+                    b.OwnsOne("PharmacyPos.Domain.Sales.Discount", "BasketDiscount", b1 =>
+                        {
+                            b1.Property<Guid>("SaleId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("basket_discount_kind");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("basket_discount_reason");
+
+                            b1.Property<decimal>("Value")
+                                .HasPrecision(12, 4)
+                                .HasColumnType("numeric(12,4)")
+                                .HasColumnName("basket_discount_value");
+
+                            b1.HasKey("SaleId");
+
+                            b1.ToTable("sales");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SaleId")
+                                .HasConstraintName("fk_sales_sales_id");
+                        });
+
+                    b.Navigation("BasketDiscount");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.SaleLine", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Sales.Sale", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_sale_lines_sales_sale_id");
+
+                    b.OwnsOne("PharmacyPos.Domain.Sales.PriceOverride", "PriceOverride", b1 =>
+                        {
+                            b1.Property<Guid>("SaleLineId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<Guid>("ApprovedByUserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("price_override_approved_by_user_id");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("price_override_reason");
+
+                            b1.Property<decimal>("UnitPrice")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("price_override_unit_price");
+
+                            b1.HasKey("SaleLineId");
+
+                            b1.ToTable("sale_lines");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SaleLineId")
+                                .HasConstraintName("fk_sale_lines_sale_lines_id");
+                        });
+
+                    b.OwnsOne("PharmacyPos.Domain.Sales.Discount", "Discount", b1 =>
+                        {
+                            b1.Property<Guid>("SaleLineId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("discount_kind");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("discount_reason");
+
+                            b1.Property<decimal>("Value")
+                                .HasPrecision(12, 4)
+                                .HasColumnType("numeric(12,4)")
+                                .HasColumnName("discount_value");
+
+                            b1.HasKey("SaleLineId");
+
+                            b1.ToTable("sale_lines");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SaleLineId")
+                                .HasConstraintName("fk_sale_lines_sale_lines_id");
+                        });
+
+                    b.Navigation("Discount");
+
+                    b.Navigation("PriceOverride");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.SaleReturn", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Sales.Sale", null)
+                        .WithMany()
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sale_returns_sales_sale_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.Tender", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Sales.Sale", null)
+                        .WithMany("Tenders")
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_tenders_sales_sale_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Prescription", b =>
+                {
+                    b.Navigation("Fills");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.Sale", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Tenders");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.SaleReturn", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Refunds");
                 });
 #pragma warning restore 612, 618
         }

@@ -175,6 +175,164 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("staff_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("PharmacyPos.Domain.Audit.AuditChainLink", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<long>("ChainedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chained_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_hash")
+                        .IsFixedLength();
+
+                    b.Property<long>("PreviousSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_sequence");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_audit_chain_links");
+
+                    b.HasIndex("PreviousSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_chain_links_previous_sequence");
+
+                    b.ToTable("audit_chain_links", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Audit.AuditEvent", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("after");
+
+                    b.Property<string>("ApprovedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by_name");
+
+                    b.Property<Guid?>("ApprovedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by_user_id");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("before");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<int?>("DeaSchedule")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dea_schedule");
+
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_type");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Register")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("register");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_audit_events");
+
+                    b.HasAlternateKey("Id")
+                        .HasName("ak_audit_events_id");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_audit_events_occurred_at");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_audit_events_patient_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_audit_events_product_id");
+
+                    b.HasIndex("BranchId", "OccurredAt")
+                        .HasDatabaseName("ix_audit_events_branch_id_occurred_at");
+
+                    b.HasIndex("EventType", "OccurredAt")
+                        .HasDatabaseName("ix_audit_events_event_type_occurred_at");
+
+                    b.HasIndex("UserId", "OccurredAt")
+                        .HasDatabaseName("ix_audit_events_user_id_occurred_at");
+
+                    b.ToTable("audit_events", (string)null);
+                });
+
             modelBuilder.Entity("PharmacyPos.Domain.Branches.Branch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -315,6 +473,144 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("products", (string)null);
                 });
 
+            modelBuilder.Entity("PharmacyPos.Domain.Compliance.ControlledSaleRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<Guid?>("FillId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fill_id");
+
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
+                    b.Property<Guid>("PharmacistId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pharmacist_id");
+
+                    b.Property<string>("PrescriberDea")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prescriber_dea");
+
+                    b.Property<Guid?>("PrescriptionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prescription_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(10, 3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_id");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schedule");
+
+                    b.HasKey("Id")
+                        .HasName("pk_controlled_sale_records");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_controlled_sale_records_patient_id");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_controlled_sale_records_sale_id");
+
+                    b.HasIndex("ProductId", "At")
+                        .HasDatabaseName("ix_controlled_sale_records_product_id_at");
+
+                    b.ToTable("controlled_sale_records", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Compliance.LogbookEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<decimal>("BaseGrams")
+                        .HasPrecision(8, 3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("base_grams");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<Guid>("CashierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cashier_id");
+
+                    b.Property<string>("Chemical")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chemical");
+
+                    b.Property<int>("Packages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("packages");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_name");
+
+                    b.Property<long>("RetainUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retain_until");
+
+                    b.Property<Guid?>("SaleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_id");
+
+                    b.Property<string>("SignatureReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature_reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_listed_chemical_logbook");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_listed_chemical_logbook_at");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_listed_chemical_logbook_sale_id");
+
+                    b.ToTable("listed_chemical_logbook", (string)null);
+                });
+
             modelBuilder.Entity("PharmacyPos.Domain.Inventory.StockLot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -414,6 +710,739 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("patients", (string)null);
                 });
 
+            modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.CounselingOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<long?>("CounseledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("counseled_at");
+
+                    b.Property<Guid?>("CounseledBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counseled_by");
+
+                    b.Property<Guid>("FillId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fill_id");
+
+                    b.Property<int>("FillNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fill_number");
+
+                    b.Property<long>("OfferedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offered_at");
+
+                    b.Property<Guid>("OfferedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offered_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_counseling_offers");
+
+                    b.HasIndex("FillId")
+                        .HasDatabaseName("ix_counseling_offers_fill_id");
+
+                    b.ToTable("counseling_offers", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Fill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BinLocation")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bin_location");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<int>("FillNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fill_number");
+
+                    b.Property<decimal>("PatientCopay")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_copay");
+
+                    b.Property<long?>("PickedUpAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("picked_up_at");
+
+                    b.Property<Guid>("PrescriptionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prescription_id");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("price");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(10, 3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
+
+                    b.Property<long?>("ReturnedToStockAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("returned_to_stock_at");
+
+                    b.Property<Guid?>("SaleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_id");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("verified_at");
+
+                    b.Property<Guid?>("VerifiedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fills");
+
+                    b.HasIndex("PrescriptionId")
+                        .HasDatabaseName("ix_fills_prescription_id");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_fills_sale_id");
+
+                    b.HasIndex("BranchId", "Status")
+                        .HasDatabaseName("ix_fills_branch_id_status");
+
+                    b.ToTable("fills", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Prescriber", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Dea")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dea");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_name");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_name");
+
+                    b.Property<string>("Npi")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("npi");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prescribers");
+
+                    b.HasIndex("Dea")
+                        .HasDatabaseName("ix_prescribers_dea");
+
+                    b.HasIndex("Npi")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prescribers_npi");
+
+                    b.ToTable("prescribers", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Prescription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("DaysSupply")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_supply");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("PrescriberDea")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prescriber_dea");
+
+                    b.Property<Guid>("PrescriberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prescriber_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(10, 3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
+
+                    b.Property<int>("RefillsAuthorized")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refills_authorized");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schedule");
+
+                    b.Property<DateOnly>("WrittenOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("written_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prescriptions");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_prescriptions_patient_id");
+
+                    b.HasIndex("PrescriberId")
+                        .HasDatabaseName("ix_prescriptions_prescriber_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_prescriptions_product_id");
+
+                    b.ToTable("prescriptions", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Pricing.PricingRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_from");
+
+                    b.Property<long>("ValidTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_to");
+
+                    b.Property<string>("kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pricing_rules");
+
+                    b.HasIndex("ValidFrom", "ValidTo")
+                        .HasDatabaseName("ix_pricing_rules_valid_from_valid_to");
+
+                    b.ToTable("pricing_rules", (string)null);
+
+                    b.HasDiscriminator<string>("kind").HasValue("PricingRule");
+
+                    b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.RefundTender", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("CardBrand")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_brand");
+
+                    b.Property<string>("CardLastFour")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_last_four");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("OriginalTenderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_tender_id");
+
+                    b.Property<Guid?>("SaleReturnId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_return_id");
+
+                    b.Property<string>("TerminalReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("terminal_reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_refund_tenders");
+
+                    b.HasIndex("SaleReturnId")
+                        .HasDatabaseName("ix_refund_tenders_sale_return_id");
+
+                    b.ToTable("refund_tenders", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.ReturnLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Damaged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("damaged");
+
+                    b.Property<Guid?>("LotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<decimal>("RefundAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refund_amount");
+
+                    b.Property<decimal>("RefundTax")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refund_tax");
+
+                    b.Property<Guid>("SaleLineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_line_id");
+
+                    b.Property<Guid?>("SaleReturnId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_return_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_return_lines");
+
+                    b.HasIndex("SaleLineId")
+                        .HasDatabaseName("ix_return_lines_sale_line_id");
+
+                    b.HasIndex("SaleReturnId")
+                        .HasDatabaseName("ix_return_lines_sale_return_id");
+
+                    b.ToTable("return_lines", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.Sale", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("BasketDiscountAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basket_discount_amount");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<Guid>("CashierUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cashier_user_id");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<decimal>("EligibleFsaHsaSubtotal")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("eligible_fsa_hsa_subtotal");
+
+                    b.Property<bool>("LoyaltyMember")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("loyalty_member");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<bool>("PromotionsUpToDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("promotions_up_to_date");
+
+                    b.Property<string>("RegisterId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("register_id");
+
+                    b.Property<string>("SaleNumber")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_number");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("Subtotal")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subtotal");
+
+                    b.Property<decimal>("Tax")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("void_reason");
+
+                    b.Property<long?>("VoidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("voided_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sales");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_sales_customer_id");
+
+                    b.HasIndex("SaleNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sales_sale_number");
+
+                    b.HasIndex("BranchId", "CashierUserId")
+                        .HasDatabaseName("ix_sales_branch_id_cashier_user_id");
+
+                    b.HasIndex("BranchId", "CompletedAt")
+                        .HasDatabaseName("ix_sales_branch_id_completed_at");
+
+                    b.ToTable("sales", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.SaleLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("BasketDiscountShare")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basket_discount_share");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<bool>("FsaHsaEligible")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fsa_hsa_eligible");
+
+                    b.Property<string>("Gtin")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gtin");
+
+                    b.Property<bool>("IsPrescription")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_prescription");
+
+                    b.Property<bool>("IsVoided")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_voided");
+
+                    b.Property<decimal>("LineDiscountAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_discount_amount");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_number");
+
+                    b.Property<Guid?>("LotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal>("PromotionDiscount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion_discount");
+
+                    b.Property<string>("PromotionName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion_name");
+
+                    b.Property<Guid?>("PromotionRuleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion_rule_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid?>("SaleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_id");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schedule");
+
+                    b.Property<decimal>("Tax")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax");
+
+                    b.Property<string>("TaxClass")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_class");
+
+                    b.Property<decimal>("TaxRate")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_rate");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_price");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("void_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sale_lines");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_sale_lines_product_id");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_sale_lines_sale_id");
+
+                    b.ToTable("sale_lines", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.SaleReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ApprovedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by_user_id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<Guid>("CashierUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cashier_user_id");
+
+                    b.Property<string>("RegisterId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("register_id");
+
+                    b.Property<long>("ReturnedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("returned_at");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_id");
+
+                    b.Property<string>("SaleNumber")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_number");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sale_returns");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_sale_returns_sale_id");
+
+                    b.HasIndex("BranchId", "ReturnedAt")
+                        .HasDatabaseName("ix_sale_returns_branch_id_returned_at");
+
+                    b.ToTable("sale_returns", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.Tender", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("AuthorizationCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authorization_code");
+
+                    b.Property<string>("CardBrand")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_brand");
+
+                    b.Property<string>("CardLastFour")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_last_four");
+
+                    b.Property<decimal?>("CashTendered")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cash_tendered");
+
+                    b.Property<decimal>("ChangeDue")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change_due");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("SaleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("TerminalReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("terminal_reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tenders");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_tenders_sale_id");
+
+                    b.HasIndex("TerminalReference")
+                        .HasDatabaseName("ix_tenders_terminal_reference");
+
+                    b.ToTable("tenders", (string)null);
+                });
+
             modelBuilder.Entity("PharmacyPos.Web.Infrastructure.Identity.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -511,6 +1540,79 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("staff_users", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Pricing.BuyXGetY", b =>
+                {
+                    b.HasBaseType("PharmacyPos.Domain.Pricing.PricingRule");
+
+                    b.Property<int>("BuyQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("buy_quantity");
+
+                    b.Property<string>("Category")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<decimal>("GetPercentOff")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("get_percent_off");
+
+                    b.Property<int>("GetQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("get_quantity");
+
+                    b.Property<Guid?>("ProductId")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.ToTable("pricing_rules", (string)null);
+
+                    b.HasDiscriminator().HasValue("buy_x_get_y");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Pricing.CategoryPercentOff", b =>
+                {
+                    b.HasBaseType("PharmacyPos.Domain.Pricing.PricingRule");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<decimal>("PercentOff")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("percent_off");
+
+                    b.ToTable("pricing_rules", (string)null);
+
+                    b.HasDiscriminator().HasValue("category_percent_off");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Pricing.MemberPrice", b =>
+                {
+                    b.HasBaseType("PharmacyPos.Domain.Pricing.PricingRule");
+
+                    b.Property<Guid>("ProductId")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_price");
+
+                    b.ToTable("pricing_rules", (string)null);
+
+                    b.HasDiscriminator().HasValue("member_price");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -694,6 +1796,129 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("ListedChemical");
                 });
 
+            modelBuilder.Entity("PharmacyPos.Domain.Compliance.ControlledSaleRecord", b =>
+                {
+                    b.OwnsOne("PharmacyPos.Domain.Compliance.PhotoId", "Purchaser", b1 =>
+                        {
+                            b1.Property<Guid>("ControlledSaleRecordId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(250)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("purchaser_address");
+
+                            b1.Property<DateOnly>("DateOfBirth")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("purchaser_date_of_birth");
+
+                            b1.Property<DateOnly?>("Expires")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("purchaser_expires");
+
+                            b1.Property<string>("FullName")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("purchaser_full_name");
+
+                            b1.Property<string>("IssuedBy")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("purchaser_issued_by");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("purchaser_number");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("purchaser_type");
+
+                            b1.HasKey("ControlledSaleRecordId");
+
+                            b1.HasIndex("IssuedBy", "Number", "DateOfBirth")
+                                .HasDatabaseName("ix_controlled_sale_records_purchaser_issued_by_purchaser_number_purchaser_date_of_birth");
+
+                            b1.ToTable("controlled_sale_records");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ControlledSaleRecordId")
+                                .HasConstraintName("fk_controlled_sale_records_controlled_sale_records_id");
+                        });
+
+                    b.Navigation("Purchaser");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Compliance.LogbookEntry", b =>
+                {
+                    b.OwnsOne("PharmacyPos.Domain.Compliance.PhotoId", "Purchaser", b1 =>
+                        {
+                            b1.Property<Guid>("LogbookEntryId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(250)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("purchaser_address");
+
+                            b1.Property<DateOnly>("DateOfBirth")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("purchaser_date_of_birth");
+
+                            b1.Property<DateOnly?>("Expires")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("purchaser_expires");
+
+                            b1.Property<string>("FullName")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("purchaser_full_name");
+
+                            b1.Property<string>("IssuedBy")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("purchaser_issued_by");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("purchaser_number");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("purchaser_type");
+
+                            b1.HasKey("LogbookEntryId");
+
+                            b1.HasIndex("IssuedBy", "Number", "DateOfBirth")
+                                .HasDatabaseName("ix_listed_chemical_logbook_purchaser_issued_by_purchaser_number_purchaser_date_of_birth");
+
+                            b1.ToTable("listed_chemical_logbook");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LogbookEntryId")
+                                .HasConstraintName("fk_listed_chemical_logbook_listed_chemical_logbook_id");
+                        });
+
+                    b.Navigation("Purchaser")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PharmacyPos.Domain.Inventory.StockLot", b =>
                 {
                     b.HasOne("PharmacyPos.Domain.Branches.Branch", null)
@@ -709,6 +1934,225 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_stock_lots_products_product_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.CounselingOffer", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Prescriptions.Fill", null)
+                        .WithMany()
+                        .HasForeignKey("FillId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_counseling_offers_fill_fill_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Fill", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Prescriptions.Prescription", null)
+                        .WithMany("Fills")
+                        .HasForeignKey("PrescriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fills_prescription_prescription_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Prescription", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prescriptions_patients_patient_id");
+
+                    b.HasOne("PharmacyPos.Domain.Prescriptions.Prescriber", null)
+                        .WithMany()
+                        .HasForeignKey("PrescriberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prescriptions_prescribers_prescriber_id");
+
+                    b.HasOne("PharmacyPos.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prescriptions_product_product_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.RefundTender", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Sales.SaleReturn", null)
+                        .WithMany("Refunds")
+                        .HasForeignKey("SaleReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_refund_tenders_sale_return_sale_return_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.ReturnLine", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Sales.SaleReturn", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("SaleReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_return_lines_sale_return_sale_return_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.Sale", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Branches.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sales_branches_branch_id");
+
+                    b.OwnsOne("PharmacyPos.Domain.Sales.Discount", "BasketDiscount", b1 =>
+                        {
+                            b1.Property<Guid>("SaleId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("basket_discount_kind");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("basket_discount_reason");
+
+                            b1.Property<decimal>("Value")
+                                .HasPrecision(12, 4)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("basket_discount_value");
+
+                            b1.HasKey("SaleId");
+
+                            b1.ToTable("sales");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SaleId")
+                                .HasConstraintName("fk_sales_sales_id");
+                        });
+
+                    b.Navigation("BasketDiscount");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.SaleLine", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Sales.Sale", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_sale_lines_sales_sale_id");
+
+                    b.OwnsOne("PharmacyPos.Domain.Sales.PriceOverride", "PriceOverride", b1 =>
+                        {
+                            b1.Property<Guid>("SaleLineId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<Guid>("ApprovedByUserId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("price_override_approved_by_user_id");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("price_override_reason");
+
+                            b1.Property<decimal>("UnitPrice")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("price_override_unit_price");
+
+                            b1.HasKey("SaleLineId");
+
+                            b1.ToTable("sale_lines");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SaleLineId")
+                                .HasConstraintName("fk_sale_lines_sale_lines_id");
+                        });
+
+                    b.OwnsOne("PharmacyPos.Domain.Sales.Discount", "Discount", b1 =>
+                        {
+                            b1.Property<Guid>("SaleLineId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("discount_kind");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("discount_reason");
+
+                            b1.Property<decimal>("Value")
+                                .HasPrecision(12, 4)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("discount_value");
+
+                            b1.HasKey("SaleLineId");
+
+                            b1.ToTable("sale_lines");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SaleLineId")
+                                .HasConstraintName("fk_sale_lines_sale_lines_id");
+                        });
+
+                    b.Navigation("Discount");
+
+                    b.Navigation("PriceOverride");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.SaleReturn", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Sales.Sale", null)
+                        .WithMany()
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sale_returns_sales_sale_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.Tender", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Sales.Sale", null)
+                        .WithMany("Tenders")
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_tenders_sales_sale_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Prescription", b =>
+                {
+                    b.Navigation("Fills");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.Sale", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Tenders");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.SaleReturn", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Refunds");
                 });
 #pragma warning restore 612, 618
         }
