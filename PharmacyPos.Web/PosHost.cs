@@ -7,6 +7,7 @@ using PharmacyPos.Web.Infrastructure.Health;
 using PharmacyPos.Web.Infrastructure.Identity;
 using PharmacyPos.Web.Infrastructure.Persistence;
 using PharmacyPos.Web.Infrastructure.Persistence.Demo;
+using PharmacyPos.Web.Infrastructure.Storage;
 
 namespace PharmacyPos.Web;
 
@@ -30,6 +31,7 @@ public static class PosHost
         }
 
         builder.Services.AddPosServices(settings);
+        builder.Services.AddStorage(builder.Configuration, builder.Environment.ContentRootPath);
         var app = builder.Build();
 
         switch (command)
@@ -43,9 +45,18 @@ public static class PosHost
                 return await PosCommands.RunAsync(app, command);
         }
 
-        await PrepareDatabaseAsync(app, settings);
-        app.UsePosPipeline();
-        await app.RunAsync();
+        try
+        {
+            await PrepareDatabaseAsync(app, settings);
+            app.UsePosPipeline();
+            await app.RunAsync();
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            // Settings bound to options (Storage:...) are checked at start; the failure names the setting.
+            await Console.Error.WriteLineAsync($"PharmacyPos cannot start. {string.Join(" ", ex.Failures)}");
+            return 2;
+        }
         return 0;
     }
 
@@ -60,6 +71,7 @@ public static class PosHost
         services.AddCaching(settings, signalR);
         services.AddStaffIdentity();
         services.AddPosHealthChecks();
+        services.AddSingleton<Infrastructure.Payments.IPaymentTerminal, Infrastructure.Payments.SimulatedPaymentTerminal>();
         services.AddFeatures();
         services.AddSingleton<DemoDataSeeder>();
         if (settings.ApplicationInsightsConnectionString is { } insights)
