@@ -1454,6 +1454,96 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.ToTable("tenders", (string)null);
                 });
 
+            modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Checkout.SaleLineLot", b =>
+                {
+                    b.Property<Guid>("SaleLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_line_id");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("SaleLineId", "LotId")
+                        .HasName("pk_sale_line_lots");
+
+                    b.HasIndex("LotId")
+                        .HasDatabaseName("ix_sale_line_lots_lot_id");
+
+                    b.ToTable("sale_line_lots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sale_line_lots_quantity_positive", "quantity > 0");
+                        });
+                });
+
+            modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Register.OpenCart", b =>
+                {
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("Cart")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("cart");
+
+                    b.Property<Guid>("CashierUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cashier_user_id");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_count");
+
+                    b.Property<string>("Register")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("register");
+
+                    b.Property<string>("SaleNumber")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("sale_number");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("total");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("SaleId")
+                        .HasName("pk_register_carts");
+
+                    b.HasIndex("BranchId", "Register")
+                        .IsUnique()
+                        .HasDatabaseName("ix_register_carts_open_per_register")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("BranchId", "Status")
+                        .HasDatabaseName("ix_register_carts_branch_id_status");
+
+                    b.ToTable("register_carts", (string)null);
+                });
+
             modelBuilder.Entity("PharmacyPos.Web.Infrastructure.Identity.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2145,6 +2235,33 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                         .HasForeignKey("SaleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_tenders_sales_sale_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Checkout.SaleLineLot", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Inventory.StockLot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sale_line_lots_stock_lot_lot_id");
+
+                    b.HasOne("PharmacyPos.Domain.Sales.SaleLine", null)
+                        .WithMany()
+                        .HasForeignKey("SaleLineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sale_line_lots_sale_line_sale_line_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Register.OpenCart", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Branches.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_register_carts_branch_branch_id");
                 });
 
             modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Prescription", b =>

@@ -1443,6 +1443,96 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("tenders", (string)null);
                 });
 
+            modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Checkout.SaleLineLot", b =>
+                {
+                    b.Property<Guid>("SaleLineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_line_id");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("SaleLineId", "LotId")
+                        .HasName("pk_sale_line_lots");
+
+                    b.HasIndex("LotId")
+                        .HasDatabaseName("ix_sale_line_lots_lot_id");
+
+                    b.ToTable("sale_line_lots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sale_line_lots_quantity_positive", "quantity > 0");
+                        });
+                });
+
+            modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Register.OpenCart", b =>
+                {
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("Cart")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cart");
+
+                    b.Property<Guid>("CashierUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cashier_user_id");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("item_count");
+
+                    b.Property<string>("Register")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("register");
+
+                    b.Property<string>("SaleNumber")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_number");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("SaleId")
+                        .HasName("pk_register_carts");
+
+                    b.HasIndex("BranchId", "Register")
+                        .IsUnique()
+                        .HasDatabaseName("ix_register_carts_open_per_register")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("BranchId", "Status")
+                        .HasDatabaseName("ix_register_carts_branch_id_status");
+
+                    b.ToTable("register_carts", (string)null);
+                });
+
             modelBuilder.Entity("PharmacyPos.Web.Infrastructure.Identity.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2134,6 +2224,33 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("SaleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_tenders_sales_sale_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Checkout.SaleLineLot", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Inventory.StockLot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sale_line_lots_stock_lot_lot_id");
+
+                    b.HasOne("PharmacyPos.Domain.Sales.SaleLine", null)
+                        .WithMany()
+                        .HasForeignKey("SaleLineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sale_line_lots_sale_line_sale_line_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Register.OpenCart", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Branches.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_register_carts_branch_branch_id");
                 });
 
             modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Prescription", b =>
