@@ -11,6 +11,12 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<Catalog.Products.ProductSearch>();
         services.AddSingleton<Inventory.Stock.StockOnHand>();
         services.AddSingleton<Administration.Staff.StaffDirectory>();
+        // Counter: register and checkout
+        services.AddSingleton<Counter.Checkout.CheckoutHandler>();
+        services.AddSingleton<Counter.Register.OpenCartStore>();
+        services.AddSingleton<Counter.Register.CounterCatalog>();
+        services.AddSingleton<Counter.Register.ManagerApproval>();
+        services.AddScoped<Counter.Register.RegisterSession>();
         return services;
     }
 
