@@ -11,6 +11,7 @@ public static class NavItems
     public static readonly IReadOnlyList<Item> All =
     [
         new("home", "Start", "/", Icons.Material.Filled.Home, Policies.SignedIn),
+        new("register", "Register", "/counter", Icons.Material.Filled.PointOfSale, Policies.Counter),
         new("products", "Products", "/products", Icons.Material.Filled.Medication, Policies.SignedIn),
         new("stock", "Stock", "/stock", Icons.Material.Filled.Inventory, Policies.BackOffice),
         new("users", "Staff", "/admin/staff", Icons.Material.Filled.People, Policies.Administration),

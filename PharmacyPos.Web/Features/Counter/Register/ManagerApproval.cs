@@ -14,7 +14,7 @@ public sealed class ManagerApproval(IServiceScopeFactory scopes)
 
     public sealed record Result(Approver? Approver, string? Refusal);
 
-    public async Task<Result> ApproveAsync(string? userName, string? password, Guid branchId)
+    public async Task<Result> ApproveAsync(string? userName, string? password)
     {
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
             return new Result(null, "A manager enters their user name and password.");
@@ -26,7 +26,6 @@ public sealed class ManagerApproval(IServiceScopeFactory scopes)
             return new Result(null, "That user name and password do not match a manager.");
         if (!await users.IsInRoleAsync(user, StaffRole.Manager))
             return new Result(null, $"{user.DisplayName} is not a manager; a manager must approve.");
-        _ = branchId;
         return new Result(new Approver(user.Id, user.UserName!), null);
     }
 }
