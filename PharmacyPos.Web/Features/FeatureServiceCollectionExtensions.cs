@@ -11,6 +11,12 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<Catalog.Products.ProductSearch>();
         services.AddSingleton<Inventory.Stock.StockOnHand>();
         services.AddSingleton<Administration.Staff.StaffDirectory>();
+        // Counter: receipts, returns, history
+        services.AddSingleton<Counter.Receipt.SaleRecords>();
+        services.AddSingleton<Counter.History.SaleHistory>();
+        services.AddSingleton<Counter.Returns.ISaleLineLots, Counter.Returns.LatestLotSaleLineLots>();
+        services.AddSingleton<Counter.Returns.ManagerApproval>();
+        services.AddSingleton<Counter.Returns.ReturnDesk>();
         return services;
     }
 

@@ -12,6 +12,8 @@ public static class NavItems
     [
         new("home", "Start", "/", Icons.Material.Filled.Home, Policies.SignedIn),
         new("products", "Products", "/products", Icons.Material.Filled.Medication, Policies.SignedIn),
+        new("returns", "Returns", "/counter/returns", Icons.Material.Filled.AssignmentReturn, Policies.Counter),
+        new("history", "Sale history", "/counter/history", Icons.Material.Filled.ReceiptLong, Policies.Counter),
         new("stock", "Stock", "/stock", Icons.Material.Filled.Inventory, Policies.BackOffice),
         new("users", "Staff", "/admin/staff", Icons.Material.Filled.People, Policies.Administration),
     ];
