@@ -12,14 +12,17 @@ using PharmacyPos.Web.Features.Counter.Returns;
 namespace PharmacyPos.Tests.Components.Counter.Receipt;
 
 /// <summary>The printed receipt and the return screen's lines, rendered from a committed sale.</summary>
-public class ReceiptViewTests : BunitContext
+public sealed class ReceiptViewTests
 {
     private static readonly DateTimeOffset SoldAt = new(2026, 3, 10, 17, 5, 0, TimeSpan.Zero);
 
-    public ReceiptViewTests()
+    /// <summary>A bUnit context with MudBlazor; dispose it with <c>await using</c> (MudBlazor's services dispose only asynchronously).</summary>
+    private static BunitContext Bunit()
     {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
+        var bunit = new BunitContext();
+        bunit.Services.AddMudServices();
+        bunit.JSInterop.Mode = JSRuntimeMode.Loose;
+        return bunit;
     }
 
     private static SaleRecord Record(bool withPrescription = false)
@@ -46,12 +49,13 @@ public class ReceiptViewTests : BunitContext
     }
 
     [Fact]
-    public void Receipt_shows_branch_cashier_lines_tenders_and_totals_of_the_sale()
+    public async Task Receipt_shows_branch_cashier_lines_tenders_and_totals_of_the_sale()
     {
         var record = Record();
         var sale = record.Sale;
 
-        var receipt = Render<ReceiptView>(p => p.Add(r => r.Record, record));
+        await using var bunit = Bunit();
+        var receipt = bunit.Render<ReceiptView>(p => p.Add(r => r.Record, record));
 
         Assert.Equal("Main Street Pharmacy", receipt.Find("[data-testid=receipt-branch]").TextContent);
         Assert.Contains("100 Main Street, Austin, TX 78701", receipt.Markup, StringComparison.Ordinal);
@@ -86,11 +90,12 @@ public class ReceiptViewTests : BunitContext
     }
 
     [Fact]
-    public void Receipt_carries_the_sale_number_as_a_code_128_barcode()
+    public async Task Receipt_carries_the_sale_number_as_a_code_128_barcode()
     {
         var record = Record();
 
-        var receipt = Render<ReceiptView>(p => p.Add(r => r.Record, record));
+        await using var bunit = Bunit();
+        var receipt = bunit.Render<ReceiptView>(p => p.Add(r => r.Record, record));
 
         var svg = receipt.Find("[data-testid=receipt-barcode] svg");
         Assert.Equal("S20260310000042", svg.GetAttribute("data-code128"));
@@ -100,12 +105,13 @@ public class ReceiptViewTests : BunitContext
     }
 
     [Fact]
-    public void Return_screen_says_a_dispensed_prescription_cannot_be_returned()
+    public async Task Return_screen_says_a_dispensed_prescription_cannot_be_returned()
     {
         var record = Record(withPrescription: true);
         var choices = record.Sale.ActiveLines.ToDictionary(l => l.Id, _ => new ReturnChoice());
 
-        var lines = Render<ReturnLinesEditor>(p => p.Add(e => e.Record, record).Add(e => e.Choices, choices));
+        await using var bunit = Bunit();
+        var lines = bunit.Render<ReturnLinesEditor>(p => p.Add(e => e.Record, record).Add(e => e.Choices, choices));
 
         var rows = lines.FindAll("[data-testid=return-line]");
         Assert.Equal(3, rows.Count);
