@@ -11,6 +11,13 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<Catalog.Products.ProductSearch>();
         services.AddSingleton<Inventory.Stock.StockOnHand>();
         services.AddSingleton<Administration.Staff.StaffDirectory>();
+
+        // Pharmacy at the counter. Commit steps run in this order: the controlled-substance record reads the
+        // fills before the pickup marks them picked up.
+        services.AddSingleton<Counter.Checkout.ISaleCommitStep, Pharmacy.Checkout.AgeCheckStep>();
+        services.AddSingleton<Counter.Checkout.ISaleCommitStep, Pharmacy.Checkout.ListedChemicalStep>();
+        services.AddSingleton<Counter.Checkout.ISaleCommitStep, Pharmacy.Checkout.ControlledSubstanceStep>();
+        services.AddSingleton<Counter.Checkout.ISaleCommitStep, Pharmacy.Checkout.PrescriptionPickupStep>();
         return services;
     }
 
