@@ -18,10 +18,15 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<Counter.Checkout.ISaleCommitStep, Pharmacy.Checkout.ListedChemicalStep>();
         services.AddSingleton<Counter.Checkout.ISaleCommitStep, Pharmacy.Checkout.ControlledSubstanceStep>();
         services.AddSingleton<Counter.Checkout.ISaleCommitStep, Pharmacy.Checkout.PrescriptionPickupStep>();
+        services.AddSingleton<Pharmacy.Fills.FillQueue>();
+        services.AddSingleton<Pharmacy.Logbook.LogbookSearch>();
+        services.AddSingleton<Administration.Policy.BranchPolicies>();
         return services;
     }
 
     public static void MapFeatureEndpoints(this IEndpointRouteBuilder app)
     {
+        // Pharmacy at the counter
+        Pharmacy.Logbook.LogbookExportEndpoint.MapLogbookExport(app);
     }
 }
