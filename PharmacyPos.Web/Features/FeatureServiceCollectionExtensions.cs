@@ -21,6 +21,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<Pharmacy.Fills.FillQueue>();
         services.AddSingleton<Pharmacy.Logbook.LogbookSearch>();
         services.AddSingleton<Administration.Policy.BranchPolicies>();
+        services.AddSingleton<Pharmacy.Components.IPharmacistApprover, Pharmacy.Components.PharmacistApprover>();
+        services.AddSingleton<Pharmacy.Notifications.PharmacyNotifier>();
         return services;
     }
 
@@ -28,5 +30,6 @@ public static class FeatureServiceCollectionExtensions
     {
         // Pharmacy at the counter
         Pharmacy.Logbook.LogbookExportEndpoint.MapLogbookExport(app);
+        app.MapHub<Pharmacy.Notifications.PharmacyHub>(Pharmacy.Notifications.PharmacyHub.Path).RequireAuthorization(Infrastructure.Identity.Policies.Counter);
     }
 }
