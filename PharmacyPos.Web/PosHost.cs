@@ -71,7 +71,7 @@ public static class PosHost
             // A register that loses its network keeps its circuit for a while; its cart is in the database anyway.
             o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(5);
             o.DisconnectedCircuitMaxRetained = 500;
-        });
+        }).AddHubOptions(o => o.MaximumReceiveMessageSize = 512 * 1024);
         services.AddMudServices();
         services.AddPersistence(settings);
         services.AddCaching(settings, signalR);
