@@ -16,5 +16,8 @@ public static class NavItems
         new("history", "Sale history", "/counter/history", Icons.Material.Filled.ReceiptLong, Policies.Counter),
         new("stock", "Stock", "/stock", Icons.Material.Filled.Inventory, Policies.BackOffice),
         new("users", "Staff", "/admin/staff", Icons.Material.Filled.People, Policies.Administration),
+        new("fills", "Verify fills", "/pharmacy/fills", Icons.Material.Filled.FactCheck, Policies.Pharmacist),
+        new("logbook", "Logbook", "/pharmacy/logbook", Icons.Material.Filled.MenuBook, Policies.Pharmacist),
+        new("policy", "Branch policy", "/admin/policy", Icons.Material.Filled.Policy, Policies.Administration),
     ];
 }
