@@ -11,16 +11,40 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<Catalog.Products.ProductSearch>();
         services.AddSingleton<Inventory.Stock.StockOnHand>();
         services.AddSingleton<Administration.Staff.StaffDirectory>();
-        // Counter: register and checkout
+
+        // Pharmacy at the counter. Commit steps run in this order: the controlled-substance record reads the
+        // fills before the pickup marks them picked up.
+        services.AddSingleton<Counter.Checkout.ISaleCommitStep, Pharmacy.Checkout.AgeCheckStep>();
+        services.AddSingleton<Counter.Checkout.ISaleCommitStep, Pharmacy.Checkout.ListedChemicalStep>();
+        services.AddSingleton<Counter.Checkout.ISaleCommitStep, Pharmacy.Checkout.ControlledSubstanceStep>();
+        services.AddSingleton<Counter.Checkout.ISaleCommitStep, Pharmacy.Checkout.PrescriptionPickupStep>();
+        services.AddSingleton<Pharmacy.Fills.FillQueue>();
+        services.AddSingleton<Pharmacy.Logbook.LogbookSearch>();
+        services.AddSingleton<Administration.Policy.BranchPolicies>();
+        services.AddSingleton<Pharmacy.Components.IPharmacistApprover, Pharmacy.Components.PharmacistApprover>();
+        services.AddSingleton<Pharmacy.Notifications.PharmacyNotifier>();
+
+        // Counter: receipts, returns, history
+        services.AddSingleton<Counter.Receipt.SaleRecords>();
+        services.AddSingleton<Counter.History.SaleHistory>();
+        services.AddSingleton<Counter.Returns.ISaleLineLots, Counter.Returns.LatestLotSaleLineLots>();
+        services.AddSingleton<Counter.Returns.ManagerApproval>();
+        services.AddSingleton<Counter.Returns.ReturnDesk>();
+
+        // Counter: register and checkout (the lots recorded at checkout take over where returns put stock back)
         services.AddSingleton<Counter.Checkout.CheckoutHandler>();
+        services.AddSingleton<Counter.Returns.ISaleLineLots, Counter.Checkout.RecordedSaleLineLots>();
         services.AddSingleton<Counter.Register.OpenCartStore>();
         services.AddSingleton<Counter.Register.CounterCatalog>();
-        services.AddSingleton<Counter.Register.ManagerApproval>();
+        services.AddSingleton<Counter.Register.PriceChangeApproval>();
         services.AddScoped<Counter.Register.RegisterSession>();
         return services;
     }
 
     public static void MapFeatureEndpoints(this IEndpointRouteBuilder app)
     {
+        // Pharmacy at the counter
+        Pharmacy.Logbook.LogbookExportEndpoint.MapLogbookExport(app);
+        app.MapHub<Pharmacy.Notifications.PharmacyHub>(Pharmacy.Notifications.PharmacyHub.Path).RequireAuthorization(Infrastructure.Identity.Policies.Counter);
     }
 }

@@ -13,7 +13,12 @@ public static class NavItems
         new("home", "Start", "/", Icons.Material.Filled.Home, Policies.SignedIn),
         new("register", "Register", "/counter", Icons.Material.Filled.PointOfSale, Policies.Counter),
         new("products", "Products", "/products", Icons.Material.Filled.Medication, Policies.SignedIn),
+        new("returns", "Returns", "/counter/returns", Icons.Material.Filled.AssignmentReturn, Policies.Counter),
+        new("history", "Sale history", "/counter/history", Icons.Material.Filled.ReceiptLong, Policies.Counter),
         new("stock", "Stock", "/stock", Icons.Material.Filled.Inventory, Policies.BackOffice),
         new("users", "Staff", "/admin/staff", Icons.Material.Filled.People, Policies.Administration),
+        new("fills", "Verify fills", "/pharmacy/fills", Icons.Material.Filled.FactCheck, Policies.Pharmacist),
+        new("logbook", "Logbook", "/pharmacy/logbook", Icons.Material.Filled.MenuBook, Policies.Pharmacist),
+        new("policy", "Branch policy", "/admin/policy", Icons.Material.Filled.Policy, Policies.Administration),
     ];
 }

@@ -191,6 +191,7 @@ public sealed partial class RegisterPage
         {
             { d => d.ItemName, line.Name },
             { d => d.ListPrice, line.UnitPrice },
+            { d => d.BranchId, Session.Branch.Id },
         });
         if (approved is not null)
             await BusyAsync(() => Session.OverridePriceAsync(line.Id, approved.UnitPrice, approved.Reason, approved.ManagerId));
