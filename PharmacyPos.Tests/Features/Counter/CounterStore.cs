@@ -12,6 +12,7 @@ using PharmacyPos.Tests.TestInfrastructure;
 using PharmacyPos.Web.Features;
 using PharmacyPos.Web.Features.Counter.Checkout;
 using PharmacyPos.Web.Features.Counter.Register;
+using PharmacyPos.Web.Infrastructure.Identity;
 using PharmacyPos.Web.Infrastructure.Payments;
 using PharmacyPos.Web.Infrastructure.Persistence;
 
@@ -59,6 +60,7 @@ internal sealed class CounterStore : IAsyncDisposable
         var services = new ServiceCollection().AddLogging().AddPersistence(Database.Settings);
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<IPaymentTerminal, SimulatedPaymentTerminal>();
+        services.AddStaffIdentity();
         services.AddFeatures();
         foreach (var step in steps)
             services.AddSingleton(step);
