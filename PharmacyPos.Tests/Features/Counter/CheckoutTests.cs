@@ -190,6 +190,31 @@ public class CheckoutTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_sale_number_another_register_drew_in_the_same_second_is_drawn_again(DatabaseProvider provider)
+    {
+        await using var store = await CounterStore.CreateAsync(provider);
+        var first = CounterStore.PaidInCash(store.Sale("R1", (store.Bandages, 1)));
+        var second = CounterStore.PaidInCash(store.Sale("R2", (store.Bandages, 1))) with { SaleNumber = first.SaleNumber };
+        var checkout = store.Checkout();
+
+        var one = await checkout.CompleteAsync(first, store.Cashier);
+        var two = await checkout.CompleteAsync(second, store.Cashier);
+
+        Assert.Equal(first.SaleNumber, one.SaleNumber);
+        Assert.NotEqual(one.SaleNumber, two.SaleNumber);
+        Assert.Matches("^S[0-9]{6,20}$", two.SaleNumber);
+        Assert.Equal(2, await store.CountAsync<Sale>());
+        Assert.Equal(38, await store.OnHandAsync(await BandagesLotAsync(store)));
+    }
+
+    private static async Task<StockLot> BandagesLotAsync(CounterStore store)
+    {
+        await using var db = store.Database.CreateDbContext();
+        return await db.Set<StockLot>().SingleAsync(l => l.ProductId == store.Bandages.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_voided_sale_is_kept_with_its_reason_and_its_cart_goes(DatabaseProvider provider)
     {
         await using var store = await CounterStore.CreateAsync(provider);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PharmacyPos.Domain.Audit;
+using PharmacyPos.Domain.Branches;
 using PharmacyPos.Domain.Sales;
 using PharmacyPos.Domain.Shared;
 using PharmacyPos.Domain.Staff;
@@ -30,53 +31,38 @@ public sealed class CheckoutHandler(
     IAuditTrail audit,
     TimeProvider time)
 {
+    /// <summary>Sale numbers drawn before giving up; two draws colliding in one second is already one in a million.</summary>
+    private const int SaleNumberAttempts = 5;
+
     private readonly IReadOnlyList<ISaleCommitStep> _steps = steps.ToList();
 
     /// <summary>Completes the sale the cart describes; refusals (stock ran out, a rule failed) throw DomainException and write nothing.</summary>
-    public async Task<CommittedSale> CompleteAsync(CartSnapshot cart, AuditActor actor, CancellationToken ct = default)
+    public Task<CommittedSale> CompleteAsync(CartSnapshot cart, AuditActor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(cart);
-        if (await FindCommittedAsync(cart.SaleId, ct) is { } done)
-            return done;
-        try
+        return CommitAsync(cart, async (db, numbered, token) =>
         {
-            return await InTransactionAsync(async (db, token) =>
-            {
-                if (await FindCommittedAsync(db, cart.SaleId, token) is { } committed)
-                    return committed;
-                var (sale, branch, _) = await CartReplay.RebuildAsync(db, cart, token);
-                var now = time.GetUtcNow();
-                sale.Complete(now);
-                var lots = await StockTaking.TakeAsync(db, sale, branch, now, token);
-                var context = new SaleCommitContext(db, sale, branch, actor, cart.Evidence, now);
-                foreach (var step in _steps)
-                    await step.ApplyAsync(context, token);
-                db.Add(sale);
-                db.AddRange(lots);
-                await StageCompletionAuditAsync(db, sale, actor, token);
-                await db.SaveChangesAsync(token);
-                await db.Set<OpenCart>().Where(c => c.SaleId == sale.Id).ExecuteDeleteAsync(token);
-                return CommittedSale.Of(sale);
-            }, ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two submits of one sale at once: the primary key let one in; the other reports the same sale.
-            if (await FindCommittedAsync(cart.SaleId, ct) is { } committed)
-                return committed;
-            throw;
-        }
+            var (sale, branch, _) = await CartReplay.RebuildAsync(db, numbered, token);
+            var now = time.GetUtcNow();
+            sale.Complete(now);
+            var lots = await StockTaking.TakeAsync(db, sale, branch, now, token);
+            var context = new SaleCommitContext(db, sale, branch, actor, numbered.Evidence, now);
+            foreach (var step in _steps)
+                await step.ApplyAsync(context, token);
+            db.Add(sale);
+            db.AddRange(lots);
+            await StageCompletionAuditAsync(db, sale, actor, token);
+            return sale;
+        }, ct);
     }
 
     /// <summary>Cancels a sale before any payment: it is kept as voided, with the reason, and its cart goes.</summary>
-    public async Task<CommittedSale> VoidAsync(CartSnapshot cart, string reason, AuditActor actor, CancellationToken ct = default)
+    public Task<CommittedSale> VoidAsync(CartSnapshot cart, string reason, AuditActor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(cart);
-        if (await FindCommittedAsync(cart.SaleId, ct) is { } done)
-            return done;
-        return await InTransactionAsync(async (db, token) =>
+        return CommitAsync(cart with { Suspended = false }, async (db, numbered, token) =>
         {
-            var (sale, _, _) = await CartReplay.RebuildAsync(db, cart with { Suspended = false }, token);
+            var (sale, _, _) = await CartReplay.RebuildAsync(db, numbered, token);
             sale.Void(reason, time.GetUtcNow());
             db.Add(sale);
             audit.Stage(db, actor, new AuditEntry(AuditEventTypes.SaleVoided, nameof(Sale), sale.Id.ToString())
@@ -85,10 +71,61 @@ public sealed class CheckoutHandler(
                 Reason = sale.VoidReason,
                 PatientId = sale.CustomerId,
             });
-            await db.SaveChangesAsync(token);
-            await db.Set<OpenCart>().Where(c => c.SaleId == sale.Id).ExecuteDeleteAsync(token);
-            return CommittedSale.Of(sale);
+            return sale;
         }, ct);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction, once per sale id: a sale already committed is returned as it is.
+    /// Two submits of one sale at once meet at the primary key; the loser reports the winner's sale. A sale number
+    /// another register drew in the same second (the unique index refuses it) is drawn again before the receipt exists.
+    /// </summary>
+    private async Task<CommittedSale> CommitAsync(CartSnapshot cart, Func<PosDbContext, CartSnapshot, CancellationToken, Task<Sale>> work, CancellationToken ct)
+    {
+        if (await FindCommittedAsync(cart.SaleId, ct) is { } done)
+            return done;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await InTransactionAsync(async (db, token) =>
+                {
+                    if (await FindCommittedAsync(db, cart.SaleId, token) is { } committed)
+                        return committed;
+                    var sale = await work(db, cart, token);
+                    await db.SaveChangesAsync(token);
+                    await db.Set<OpenCart>().Where(c => c.SaleId == sale.Id).ExecuteDeleteAsync(token);
+                    return CommittedSale.Of(sale);
+                }, ct);
+            }
+            catch (DbUpdateException) when (attempt < SaleNumberAttempts)
+            {
+                if (await FindCommittedAsync(cart.SaleId, ct) is { } committed)
+                    return committed;
+                if (!await SaleNumberTakenAsync(cart, ct))
+                    throw;
+                cart = cart with { SaleNumber = await NewSaleNumberAsync(cart.BranchId, ct) };
+            }
+            catch (DbUpdateException)
+            {
+                if (await FindCommittedAsync(cart.SaleId, ct) is { } committed)
+                    return committed;
+                throw;
+            }
+        }
+    }
+
+    private async Task<bool> SaleNumberTakenAsync(CartSnapshot cart, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Set<Sale>().AnyAsync(s => s.SaleNumber == cart.SaleNumber && s.Id != cart.SaleId, ct);
+    }
+
+    private async Task<string> NewSaleNumberAsync(Guid branchId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var branch = await db.Set<Branch>().AsNoTracking().SingleAsync(b => b.Id == branchId, ct);
+        return SaleNumbers.New(branch, time.GetUtcNow());
     }
 
     private async Task<CommittedSale> InTransactionAsync(Func<PosDbContext, CancellationToken, Task<CommittedSale>> work, CancellationToken ct)
