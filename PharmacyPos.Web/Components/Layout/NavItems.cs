@@ -13,6 +13,7 @@ public static class NavItems
         new("home", "Start", "/", Icons.Material.Filled.Home, Policies.SignedIn),
         new("products", "Products", "/products", Icons.Material.Filled.Medication, Policies.SignedIn),
         new("stock", "Stock", "/stock", Icons.Material.Filled.Inventory, Policies.BackOffice),
+        new("audit", "Audit trail", "/audit", Icons.Material.Filled.FactCheck, Policies.AuditReview),
         new("users", "Staff", "/admin/staff", Icons.Material.Filled.People, Policies.Administration),
     ];
 }

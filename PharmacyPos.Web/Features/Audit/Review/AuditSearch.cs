@@ -49,6 +49,20 @@ public sealed class AuditSearch(IReadReplicaDbContextFactory replica)
         return (events.Select(e => ToRow(e, lookups, home)).ToList(), total);
     }
 
+    /// <summary>How many matching records each person made, most first (voids and refunds by cashier).</summary>
+    public async Task<IReadOnlyList<(string Name, int Count)>> CountByUserAsync(
+        AuditFilter filter, Lookups lookups, Guid? reviewerBranchId, CancellationToken ct = default)
+    {
+        await using var db = replica.CreateDbContext();
+        var counts = await Apply(db.Set<AuditEvent>().AsNoTracking(), filter, lookups, reviewerBranchId)
+            .GroupBy(e => e.UserName)
+            .Select(g => new { Name = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Name)
+            .Take(50)
+            .ToListAsync(ct);
+        return counts.Select(c => (c.Name, c.Count)).ToList();
+    }
+
     public async Task<AuditEvent?> FindAsync(long sequence, CancellationToken ct = default)
     {
         await using var db = replica.CreateDbContext();
