@@ -99,7 +99,9 @@ public partial class AuditReviewPage
     {
         var names = new[] { row.PatientId, row.ProductId }.OfType<Guid>().Select(id => _names.TryGetValue(id, out var n) ? n : null).OfType<string>();
         var text = string.Join(" · ", names);
-        return text.Length > 0 ? text : row.EntityId ?? "";
+        if (text.Length > 0) return text;
+        // Long ids (GUIDs) are cut here; the details show them whole.
+        return row.EntityId is { Length: > 14 } id ? id[..8] + "…" : row.EntityId ?? "";
     }
 
     private async Task<IEnumerable<AuditSearch.Option>> FindPatients(string text, CancellationToken ct) => await Search.FindPatientsAsync(text, ct);
