@@ -55,4 +55,27 @@ public class AuditReviewEndToEndTests : IClassFixture<BrowserFixture>
         await Assertions.Expect(page.Locator("[data-testid=audit-after]")).ToContainTextAsync("\"price\": \"7.49\"");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "audit-event.png") });
     }
+
+    [Fact]
+    public async Task Looking_up_a_patients_records_is_itself_recorded_as_an_access_to_that_patient()
+    {
+        var page = await _browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "manager", "Manager-Demo-1");
+        await page.GotoAsync("/audit");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        await page.FillAsync("[data-testid=filter-patient] input, input[data-testid=filter-patient]", "garcia");
+        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('Garcia, Maria')");
+        await page.ClickAsync("[data-testid=filter-apply]");
+        var rows = page.Locator("[data-testid=audit-table] tbody tr");
+        // The access just recorded is the first record about this patient.
+        await Assertions.Expect(rows.First).ToContainTextAsync("PatientRecordViewed", new() { Timeout = 15_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "audit-patient.png") });
+
+        var factory = _browser.App.Services.GetRequiredService<IDbContextFactory<PosDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        var maria = await db.Set<PharmacyPos.Domain.Patients.Patient>().SingleAsync(p => p.LastName == "Garcia");
+        var access = await db.Set<AuditEvent>().Where(e => e.EventType == AuditEventTypes.PatientRecordViewed && e.PatientId == maria.Id).ToListAsync();
+        Assert.Equal("manager", Assert.Single(access).UserName);
+    }
 }

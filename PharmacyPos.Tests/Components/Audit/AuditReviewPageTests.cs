@@ -88,7 +88,7 @@ public sealed class AuditReviewPageTests : BunitContext, IAsyncLifetime
     {
         var cut = Render<AuditReviewPage>();
 
-        cut.WaitForAssertion(() => Assert.Contains("Intact: 0 records", cut.Find("[data-testid=chain-state]").TextContent, StringComparison.Ordinal),
+        cut.WaitForAssertion(() => Assert.Contains("Intact: no record chained yet", cut.Find("[data-testid=chain-state]").TextContent, StringComparison.Ordinal),
             TimeSpan.FromSeconds(10));
         Assert.Contains("No archive block written yet.", cut.Find("[data-testid=archive-state]").TextContent, StringComparison.Ordinal);
     }
