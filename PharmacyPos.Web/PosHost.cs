@@ -67,8 +67,14 @@ public static class PosHost
     {
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        var signalR = services.AddSignalR();
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A signature from the pad (up to PatientSignature.MaxPngBytes) must fit in one message.
+        var signalR = services.AddSignalR(o => o.MaximumReceiveMessageSize = 512 * 1024);
+        services.AddRazorComponents().AddInteractiveServerComponents(o =>
+        {
+            // A register that loses its network keeps its circuit for a while; its cart is in the database anyway.
+            o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(5);
+            o.DisconnectedCircuitMaxRetained = 500;
+        }).AddHubOptions(o => o.MaximumReceiveMessageSize = 512 * 1024);
         services.AddMudServices();
         services.AddPersistence(settings);
         services.AddCaching(settings, signalR);

@@ -16,6 +16,18 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<Catalog.Products.ProductSearch>();
         services.AddSingleton<Inventory.Stock.StockOnHand>();
         services.AddSingleton<Administration.Staff.StaffDirectory>();
+
+        // Pharmacy at the counter. Commit steps run in this order: the controlled-substance record reads the
+        // fills before the pickup marks them picked up.
+        services.AddSingleton<Counter.Checkout.ISaleCommitStep, Pharmacy.Checkout.AgeCheckStep>();
+        services.AddSingleton<Counter.Checkout.ISaleCommitStep, Pharmacy.Checkout.ListedChemicalStep>();
+        services.AddSingleton<Counter.Checkout.ISaleCommitStep, Pharmacy.Checkout.ControlledSubstanceStep>();
+        services.AddSingleton<Counter.Checkout.ISaleCommitStep, Pharmacy.Checkout.PrescriptionPickupStep>();
+        services.AddSingleton<Pharmacy.Fills.FillQueue>();
+        services.AddSingleton<Pharmacy.Logbook.LogbookSearch>();
+        services.AddSingleton<Administration.Policy.BranchPolicies>();
+        services.AddSingleton<Pharmacy.Components.IPharmacistApprover, Pharmacy.Components.PharmacistApprover>();
+        services.AddSingleton<Pharmacy.Notifications.PharmacyNotifier>();
         return services;
     }
 
@@ -23,5 +35,8 @@ public static class FeatureServiceCollectionExtensions
     {
         // Audit trail
         app.MapAuditExport();
+        // Pharmacy at the counter
+        Pharmacy.Logbook.LogbookExportEndpoint.MapLogbookExport(app);
+        app.MapHub<Pharmacy.Notifications.PharmacyHub>(Pharmacy.Notifications.PharmacyHub.Path).RequireAuthorization(Infrastructure.Identity.Policies.Counter);
     }
 }

@@ -15,5 +15,8 @@ public static class NavItems
         new("stock", "Stock", "/stock", Icons.Material.Filled.Inventory, Policies.BackOffice),
         new("audit", "Audit trail", "/audit", Icons.Material.Filled.FactCheck, Policies.AuditReview),
         new("users", "Staff", "/admin/staff", Icons.Material.Filled.People, Policies.Administration),
+        new("fills", "Verify fills", "/pharmacy/fills", Icons.Material.Filled.FactCheck, Policies.Pharmacist),
+        new("logbook", "Logbook", "/pharmacy/logbook", Icons.Material.Filled.MenuBook, Policies.Pharmacist),
+        new("policy", "Branch policy", "/admin/policy", Icons.Material.Filled.Policy, Policies.Administration),
     ];
 }

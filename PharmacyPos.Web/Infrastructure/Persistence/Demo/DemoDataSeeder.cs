@@ -43,6 +43,7 @@ public sealed class DemoDataSeeder(
         var products = await SeedProductsAsync(cancellationToken);
         await SeedLotsAsync(branches, products, cancellationToken);
         await SeedPatientsAsync(cancellationToken);
+        await DemoPrescriptions.SeedAsync(factory, time, cancellationToken);
     }
 
     private async Task<List<Branch>> SeedBranchesAsync(CancellationToken ct)

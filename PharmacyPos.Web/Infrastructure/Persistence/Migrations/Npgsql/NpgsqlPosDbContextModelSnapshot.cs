@@ -1454,6 +1454,45 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.ToTable("tenders", (string)null);
                 });
 
+            modelBuilder.Entity("PharmacyPos.Web.Features.Pharmacy.Checkout.SaleSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CapturedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("captured_at");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("data");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("format");
+
+                    b.Property<int>("PointCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("point_count");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sale_signatures");
+
+                    b.HasIndex("SaleId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sale_signatures_sale_id");
+
+                    b.ToTable("sale_signatures", (string)null);
+                });
+
             modelBuilder.Entity("PharmacyPos.Web.Infrastructure.Identity.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")

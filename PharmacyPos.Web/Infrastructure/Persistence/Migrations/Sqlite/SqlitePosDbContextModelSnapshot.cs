@@ -1443,6 +1443,45 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("tenders", (string)null);
                 });
 
+            modelBuilder.Entity("PharmacyPos.Web.Features.Pharmacy.Checkout.SaleSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CapturedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("captured_at");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("format");
+
+                    b.Property<int>("PointCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("point_count");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sale_signatures");
+
+                    b.HasIndex("SaleId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sale_signatures_sale_id");
+
+                    b.ToTable("sale_signatures", (string)null);
+                });
+
             modelBuilder.Entity("PharmacyPos.Web.Infrastructure.Identity.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
