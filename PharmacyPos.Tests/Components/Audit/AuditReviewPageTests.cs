@@ -49,14 +49,15 @@ public sealed class AuditReviewPageTests : BunitContext, IAsyncLifetime
     public void An_inverted_date_range_shows_a_clear_message_and_runs_no_query()
     {
         var cut = Render<AuditReviewPage>();
-        Assert.NotEmpty(cut.FindAll("[data-testid=audit-table]"));
+        cut.WaitForElement("[data-testid=audit-table]");
 
         cut.Find("[data-testid=filter-from] input").Change("2026-03-20");
         cut.Find("[data-testid=filter-to] input").Change("2026-03-01");
         cut.Find("[data-testid=filter-apply]").Click();
 
-        Assert.Equal("The start date (Mar 20, 2026) is after the end date (Mar 1, 2026). Choose a start on or before the end.",
-            cut.Find("[data-testid=filter-problem]").TextContent.Trim());
+        cut.WaitForAssertion(() => Assert.Equal(
+            "The start date (Mar 20, 2026) is after the end date (Mar 1, 2026). Choose a start on or before the end.",
+            cut.Find("[data-testid=filter-problem]").TextContent.Trim()));
         Assert.Empty(cut.FindAll("[data-testid=audit-table]"));
         Assert.Empty(cut.FindAll("[data-testid=export-csv]"));
         Assert.Null(cut.Instance.Applied);
@@ -72,11 +73,15 @@ public sealed class AuditReviewPageTests : BunitContext, IAsyncLifetime
     {
         var cut = Render<AuditReviewPage>();
 
-        cut.Find($"[data-testid=view-{view}]").Click();
+        cut.WaitForElement($"[data-testid=view-{view}]").Click();
 
-        var applied = cut.Instance.Applied!;
-        Assert.Equal(types, applied.EventTypes);
-        Assert.Equal(afterHours, applied.AfterHoursOnly);
+        // The chip hands the click on asynchronously.
+        cut.WaitForAssertion(() =>
+        {
+            var applied = cut.Instance.Applied!;
+            Assert.Equal(types, applied.EventTypes);
+            Assert.Equal(afterHours, applied.AfterHoursOnly);
+        });
         var href = cut.Find("[data-testid=export-csv]").GetAttribute("href")!;
         Assert.StartsWith(AuditExport.Path + "?from=", href, StringComparison.Ordinal);
         foreach (var type in types) Assert.Contains($"type={type}", href, StringComparison.Ordinal);

@@ -23,6 +23,8 @@ public partial class AuditReviewPage
     private AuditFilter _draft = new();
     private AuditFilter? _applied;
     private AuditView? _view;
+    // Nothing can be clicked before the branches and users are loaded: a view chosen earlier would be overwritten.
+    private bool _ready;
     private string? _problem;
     private Guid? _reviewerBranch;
     private Guid? _lastPatientViewed;
@@ -44,6 +46,7 @@ public partial class AuditReviewPage
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Time.GetUtcNow(), AuditSearch.HomeZone(_lookups, _reviewerBranch)).DateTime);
         _draft = new AuditFilter { From = today.AddDays(-6), To = today };
         _applied = _draft;
+        _ready = true;
     }
 
     private async Task ApplyAsync()
