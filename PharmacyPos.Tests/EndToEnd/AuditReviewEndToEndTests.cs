@@ -64,8 +64,11 @@ public class AuditReviewEndToEndTests : IClassFixture<BrowserFixture>
         await page.GotoAsync("/audit");
         await BrowserFixture.WaitForInteractiveAsync(page);
 
-        await page.FillAsync("[data-testid=filter-patient] input, input[data-testid=filter-patient]", "garcia");
+        var patient = page.Locator("[data-testid=filter-patient] input, input[data-testid=filter-patient]");
+        await patient.FillAsync("garcia");
         await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('Garcia, Maria')");
+        // The server has taken the choice once the field shows it.
+        await Assertions.Expect(patient).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Garcia, Maria"));
         await page.ClickAsync("[data-testid=filter-apply]");
         var rows = page.Locator("[data-testid=audit-table] tbody tr");
         // The access just recorded is the first record about this patient.
