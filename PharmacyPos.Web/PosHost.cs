@@ -15,8 +15,11 @@ public static class PosHost
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var command = args.TakeWhile(a => !a.StartsWith('-')).ToArray();
-        var builder = WebApplication.CreateBuilder(args[command.Length..]);
+        var words = args.TakeWhile(a => !a.StartsWith('-')).ToArray();
+        // A command's own switches (audit verify --archive) are not configuration settings.
+        var switches = words.Length == 0 ? [] : args[words.Length..].Where(PosCommands.IsCommandFlag).ToArray();
+        var command = words.Concat(switches).ToArray();
+        var builder = WebApplication.CreateBuilder(args[words.Length..].Where(a => !switches.Contains(a)).ToArray());
 
         PosSettings settings;
         try

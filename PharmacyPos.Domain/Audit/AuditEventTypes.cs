@@ -31,6 +31,8 @@ public static class AuditEventTypes
     public const string UserChanged = nameof(UserChanged);
     public const string ComplianceOverride = nameof(ComplianceOverride);
     public const string ComplianceRefused = nameof(ComplianceRefused);
+    /// <summary>Part of the audit trail was exported (to CSV, for an inspector): what was taken is itself recorded.</summary>
+    public const string AuditExported = nameof(AuditExported);
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -39,7 +41,7 @@ public static class AuditEventTypes
         StockAdjusted, StockReceived,
         ControlledSubstanceSold, ListedChemicalSold, ListedChemicalRefused, AgeVerified,
         PrescriptionVerified, PrescriptionPickedUp, PatientRecordViewed, PatientRecordChanged,
-        PolicyChanged, UserChanged, ComplianceOverride, ComplianceRefused,
+        PolicyChanged, UserChanged, ComplianceOverride, ComplianceRefused, AuditExported,
     ];
 
     /// <summary>

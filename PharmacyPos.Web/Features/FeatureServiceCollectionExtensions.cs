@@ -1,3 +1,6 @@
+using PharmacyPos.Web.Features.Audit.Review;
+using PharmacyPos.Web.Infrastructure.Auditing;
+
 namespace PharmacyPos.Web.Features;
 
 /// <summary>Each feature slice registers its handlers here and maps its endpoints.</summary>
@@ -7,7 +10,9 @@ public static class FeatureServiceCollectionExtensions
     {
         services.AddScoped<Infrastructure.Identity.RegisterLockState>();
         services.AddScoped<Infrastructure.Identity.StaffSignIn>();
-        services.AddSingleton<Infrastructure.Auditing.IAuditTrail, Infrastructure.Auditing.AuditTrail>();
+        // Audit trail: appending, chaining and archiving in the background, the review screen and its export.
+        services.AddAuditTrail();
+        services.AddSingleton<Audit.Review.AuditSearch>();
         services.AddSingleton<Catalog.Products.ProductSearch>();
         services.AddSingleton<Inventory.Stock.StockOnHand>();
         services.AddSingleton<Administration.Staff.StaffDirectory>();
@@ -43,6 +48,8 @@ public static class FeatureServiceCollectionExtensions
 
     public static void MapFeatureEndpoints(this IEndpointRouteBuilder app)
     {
+        // Audit trail
+        app.MapAuditExport();
         // Pharmacy at the counter
         Pharmacy.Logbook.LogbookExportEndpoint.MapLogbookExport(app);
         app.MapHub<Pharmacy.Notifications.PharmacyHub>(Pharmacy.Notifications.PharmacyHub.Path).RequireAuthorization(Infrastructure.Identity.Policies.Counter);

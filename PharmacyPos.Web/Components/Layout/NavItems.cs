@@ -16,6 +16,7 @@ public static class NavItems
         new("returns", "Returns", "/counter/returns", Icons.Material.Filled.AssignmentReturn, Policies.Counter),
         new("history", "Sale history", "/counter/history", Icons.Material.Filled.ReceiptLong, Policies.Counter),
         new("stock", "Stock", "/stock", Icons.Material.Filled.Inventory, Policies.BackOffice),
+        new("audit", "Audit trail", "/audit", Icons.Material.Filled.FactCheck, Policies.AuditReview),
         new("users", "Staff", "/admin/staff", Icons.Material.Filled.People, Policies.Administration),
         new("fills", "Verify fills", "/pharmacy/fills", Icons.Material.Filled.FactCheck, Policies.Pharmacist),
         new("logbook", "Logbook", "/pharmacy/logbook", Icons.Material.Filled.MenuBook, Policies.Pharmacist),

@@ -35,6 +35,13 @@ public sealed class ArchiveHealth
             _current = _current with { LastSuccessAt = at, LastBlockNumber = blockNumber, LastSequence = lastSequence, ConsecutiveFailures = 0 };
     }
 
+    /// <summary>The archive's last block as found in the store when the archiver starts, before it writes any.</summary>
+    public void Resumed(long blockNumber, long lastSequence)
+    {
+        lock (_lock)
+            _current = _current with { LastBlockNumber = blockNumber, LastSequence = lastSequence };
+    }
+
     public void UpToDate()
     {
         lock (_lock) _current = _current with { PendingBlocks = 0, ConsecutiveFailures = 0 };

@@ -21,6 +21,9 @@ public sealed class AuditArchiverOptions
     public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Time between archive runs in the background.</summary>
+    public TimeSpan RunEvery { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>
@@ -161,6 +164,7 @@ public sealed class AuditArchiver(
         }
         _lastBlock = block;
         _loaded = true;
+        health.Resumed(block!.BlockNumber, block.LastSequence);
         return true;
     }
 
