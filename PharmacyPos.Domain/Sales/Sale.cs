@@ -111,10 +111,31 @@ public sealed class Sale : Entity
         return line;
     }
 
+    /// <summary>
+    /// A dispensed prescription fill handed over at the counter: one unit of the fill, charged at the patient's copay
+    /// (what insurance left the patient to pay), never discounted. A fill goes on a sale once.
+    /// </summary>
+    public SaleLine AddPrescriptionLine(Product product, Guid fillId, Money copay, Branch branch)
+    {
+        EnsureBasketCanChange();
+        if (fillId == Guid.Empty)
+            throw new DomainException("Say which prescription fill is picked up.");
+        if (copay.IsNegative)
+            throw new DomainException("A copay cannot be negative.");
+        if (ActiveLines.Any(l => l.FillId == fillId))
+            throw new DomainException("This prescription is already on the sale.");
+        var line = AddLine(product, 1, branch);
+        line.DispenseFill(fillId, copay);
+        BasketChanged();
+        return line;
+    }
+
     public void ChangeQuantity(Guid lineId, int quantity)
     {
         EnsureBasketCanChange();
         var line = ActiveLine(lineId);
+        if (line.FillId is not null)
+            throw new DomainException("A prescription is handed over as dispensed; its quantity cannot change.");
         line.ChangeQuantity(quantity);
         BasketChanged();
     }

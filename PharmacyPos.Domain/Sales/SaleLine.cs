@@ -56,6 +56,8 @@ public sealed class SaleLine : Entity
     /// <summary>A prescription fill: never discounted by promotions or basket discounts, and never taken back once dispensed.</summary>
     public bool IsPrescription { get; private set; }
     public DeaSchedule Schedule { get; private set; }
+    /// <summary>The prescription fill this line hands over; its stock was taken when it was dispensed.</summary>
+    public Guid? FillId { get; private set; }
 
     public PriceOverride? PriceOverride { get; private set; }
     /// <summary>The cashier's discount on this line.</summary>
@@ -101,6 +103,13 @@ public sealed class SaleLine : Entity
     {
         CheckQuantity(quantity);
         Quantity = quantity;
+    }
+
+    internal void DispenseFill(Guid fillId, Money copay)
+    {
+        FillId = fillId;
+        UnitPrice = copay;
+        IsPrescription = true;
     }
 
     internal void Override(PriceOverride priceOverride) => PriceOverride = priceOverride;

@@ -24,7 +24,8 @@ public static class StockTaking
         var today = branch.LocalDate(at);
         var taken = new List<SaleLineLot>();
         // Rows are locked in one order (by product) at every register, so two sales never wait on each other in a circle.
-        foreach (var line in sale.ActiveLines.OrderBy(l => l.ProductId).ThenBy(l => l.LineNumber))
+        // A prescription fill's units left the shelf when the pharmacy dispensed it; the pickup takes nothing more.
+        foreach (var line in sale.ActiveLines.Where(l => l.FillId is null).OrderBy(l => l.ProductId).ThenBy(l => l.LineNumber))
             taken.AddRange(await TakeLineAsync(db, sale.BranchId, line, today, ct));
         return taken;
     }

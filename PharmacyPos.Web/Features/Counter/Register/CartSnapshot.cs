@@ -76,16 +76,23 @@ public sealed record CartSnapshot
         {
             if (!products.TryGetValue(line.ProductId, out var product))
                 throw new DomainException("An item on this sale is no longer in the catalog; void the sale and scan the items again.");
-            var listPrice = product.Price;
-            product.ChangePrice(Money.Of(line.UnitPrice));
             SaleLine added;
-            try
+            if (line.FillId is { } fillId)
             {
-                added = sale.AddLine(product, line.Quantity, branch, line.LotId);
+                added = sale.AddPrescriptionLine(product, fillId, Money.Of(line.UnitPrice), branch);
             }
-            finally
+            else
             {
-                product.ChangePrice(listPrice);
+                var listPrice = product.Price;
+                product.ChangePrice(Money.Of(line.UnitPrice));
+                try
+                {
+                    added = sale.AddLine(product, line.Quantity, branch, line.LotId);
+                }
+                finally
+                {
+                    product.ChangePrice(listPrice);
+                }
             }
             if (line.Override is { } o)
                 sale.OverridePrice(added.Id, o.UnitPrice, o.Reason, o.ApprovedBy);
@@ -111,12 +118,15 @@ public sealed record CartSnapshot
     }
 }
 
-public sealed record CartLine(Guid ProductId, int Quantity, decimal UnitPrice, Guid? LotId, CartDiscount? Discount, CartOverride? Override, string? VoidReason)
+/// <param name="FillId">A prescription fill picked up: the line is its copay (<see cref="UnitPrice"/>) and takes no stock at checkout.</param>
+public sealed record CartLine(Guid ProductId, int Quantity, decimal UnitPrice, Guid? LotId, CartDiscount? Discount, CartOverride? Override, string? VoidReason,
+    Guid? FillId = null)
 {
     public static CartLine Of(SaleLine line) => new(line.ProductId, line.Quantity, line.UnitPrice.Amount, line.LotId,
         CartDiscount.Of(line.Discount),
         line.PriceOverride is { } o ? new CartOverride(o.UnitPrice.Amount, o.Reason, o.ApprovedByUserId) : null,
-        line.IsVoided ? line.VoidReason : null);
+        line.IsVoided ? line.VoidReason : null,
+        line.FillId);
 }
 
 public sealed record CartDiscount(DiscountKind Kind, decimal Value, string Reason)

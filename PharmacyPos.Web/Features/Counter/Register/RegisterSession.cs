@@ -259,7 +259,7 @@ public sealed class RegisterSession(
             if (await check.CheckAsync(this, ct) is { } refusal)
                 return Fail(refusal);
         }
-        var wanted = Sale.ActiveLines.GroupBy(l => l.ProductId).ToDictionary(g => g.Key, g => (g.First().Name, Units: g.Sum(l => l.Quantity)));
+        var wanted = Sale.ActiveLines.Where(l => l.FillId is null).GroupBy(l => l.ProductId).ToDictionary(g => g.Key, g => (g.First().Name, Units: g.Sum(l => l.Quantity)));
         var onHand = await catalog.InDateStockAsync(Branch.Id, wanted.Keys, Branch.LocalDate(time.GetUtcNow()), ct);
         foreach (var (productId, (name, units)) in wanted)
         {

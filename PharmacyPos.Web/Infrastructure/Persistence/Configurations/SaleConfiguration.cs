@@ -54,6 +54,8 @@ internal sealed class SaleLineConfiguration : IEntityTypeConfiguration<SaleLine>
         b.Property(x => x.Schedule).HasConversion<string>().HasMaxLength(8);
         b.Property(x => x.PromotionName).HasMaxLength(120);
         b.Property(x => x.VoidReason).HasMaxLength(Sale.ReasonMaxLength);
+        // The fill records the sale that picked it up (fills.sale_id); the line keeps the fill id only while the sale is open.
+        b.Ignore(x => x.FillId);
         b.HasIndex(x => x.ProductId);
         b.OwnsOne(x => x.Discount, SaleConfiguration.DiscountColumns);
         b.OwnsOne(x => x.PriceOverride, o =>
