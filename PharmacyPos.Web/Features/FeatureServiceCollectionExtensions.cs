@@ -28,6 +28,14 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<Administration.Policy.BranchPolicies>();
         services.AddSingleton<Pharmacy.Components.IPharmacistApprover, Pharmacy.Components.PharmacistApprover>();
         services.AddSingleton<Pharmacy.Notifications.PharmacyNotifier>();
+        // Pharmacy at the counter: the register's checks (scoped: they open dialogs on the register's page)
+        services.AddSingleton<Pharmacy.Counter.PickupDesk>();
+        services.AddScoped<Pharmacy.Counter.CounterAsk>();
+        services.AddScoped<Pharmacy.Counter.PickupAtCounter>();
+        services.AddScoped<Counter.Register.ILineAddingCheck, Pharmacy.Counter.ListedChemicalLineCheck>();
+        services.AddScoped<Counter.Register.ILineAddingCheck, Pharmacy.Counter.ScheduleVOtcLineCheck>();
+        services.AddScoped<Counter.Register.ILineAddingCheck, Pharmacy.Counter.AgeRestrictedLineCheck>();
+        services.AddScoped<Counter.Register.IPaymentStartingCheck, Pharmacy.Counter.SignatureBeforePayment>();
 
         // Counter: receipts, returns, history
         services.AddSingleton<Counter.Receipt.SaleRecords>();

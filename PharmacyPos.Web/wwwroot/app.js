@@ -9,7 +9,7 @@ window.pos = {
     register: {
         attach: (dotnet, selector) => {
             window.pos.register.detach();
-            const always = new Set(['F2', 'F3', 'F4', 'F6', 'F7', 'F8', 'F9', 'F10', 'Escape', 'ArrowUp', 'ArrowDown']);
+            const always = new Set(['F2', 'F3', 'F4', 'F6', 'F7', 'F8', 'F9', 'F10', 'F11', 'Escape', 'ArrowUp', 'ArrowDown']);
             const whenEmpty = new Set(['Delete', '+', '-']);
             const dialogOpen = () => document.querySelector('.mud-dialog-container, .mud-dialog') !== null;
             const onKey = (e) => {

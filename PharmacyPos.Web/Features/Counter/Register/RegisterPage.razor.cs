@@ -25,6 +25,8 @@ public sealed partial class RegisterPage
     [Inject] private RegisterSession Session { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private Pharmacy.Counter.PickupAtCounter Pickup { get; set; } = default!;
+    [Inject] private Pharmacy.Counter.CounterAsk PharmacyDialogs { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
@@ -44,7 +46,7 @@ public sealed partial class RegisterPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!_dialogOpen && _scanBox is not null)
+        if (!_dialogOpen && !PharmacyDialogs.Open && _scanBox is not null)
             await _scanBox.FocusAsync();
     }
 
@@ -83,6 +85,9 @@ public sealed partial class RegisterPage
                 case ScanOutcomeKind.Receipt:
                     Navigation.NavigateTo($"/counter/returns?sale={Uri.EscapeDataString(outcome.SaleNumber!)}");
                     break;
+                case ScanOutcomeKind.Pickup:
+                    await PrescriptionsAsync(outcome.PickupCode);
+                    break;
                 case ScanOutcomeKind.Added:
                 case ScanOutcomeKind.Refused:
                     break;
@@ -120,6 +125,7 @@ public sealed partial class RegisterPage
             case "F9": await ResumeAsync(); break;
             case "F3": await VoidSaleAsync(); break;
             case "F10": await PayAsync(); break;
+            case "F11": await PrescriptionsAsync(null); break;
         }
         StateHasChanged();
     }
@@ -195,6 +201,21 @@ public sealed partial class RegisterPage
         });
         if (approved is not null)
             await BusyAsync(() => Session.OverridePriceAsync(line.Id, approved.UnitPrice, approved.Reason, approved.ManagerId));
+    }
+
+    /// <summary>F11 or a scanned bag label: the patient's ready prescriptions, counseling, then the fills on the sale.</summary>
+    private async Task PrescriptionsAsync(string? code)
+    {
+        _dialogOpen = true;
+        try
+        {
+            if (await Pickup.PickUpAsync(Session, code) is { } refusal)
+                Session.ShowRefusal(refusal);
+        }
+        finally
+        {
+            _dialogOpen = false;
+        }
     }
 
     private Task SuspendAsync() => BusyAsync(() => Session.SuspendAsync());

@@ -86,6 +86,9 @@ public sealed class RegisterSession(
     /// <summary>What the scan box received: a barcode, an NDC, a receipt number, or words to search.</summary>
     public async Task<ScanOutcome> ScanAsync(string? raw, CancellationToken ct = default)
     {
+        // A prescription bag label ("RX" and ten digits) opens the pickup; it is never a product code.
+        if (Features.Pharmacy.PickupCode.TryParse(raw, out var pickup))
+            return ScanOutcome.Pickup(pickup);
         var today = Branch.LocalDate(time.GetUtcNow());
         var code = ScannedCode.Interpret(raw, new Gs1ReadOptions(today));
         switch (code.Kind)
@@ -147,6 +150,24 @@ public sealed class RegisterSession(
             {
                 lineId = sale.AddLine(product, 1, Branch, lotId).Id;
             }
+        }, ct);
+        if (changed)
+            SelectedLineId = lineId;
+        return changed;
+    }
+
+    /// <summary>
+    /// Prescription fills picked up, each charged at the patient's copay. The pickup (counseling, approvals) was
+    /// recorded in <see cref="Evidence"/> by the caller; the checks for store items do not apply to a dispensed fill.
+    /// </summary>
+    public async Task<bool> AddPrescriptionsAsync(IReadOnlyList<(Product Product, Guid FillId, Money Copay)> fills, CancellationToken ct = default)
+    {
+        EndCompletedSale();
+        Guid lineId = default;
+        var changed = await ChangeAsync(sale =>
+        {
+            foreach (var (product, fillId, copay) in fills)
+                lineId = sale.AddPrescriptionLine(product, fillId, copay, Branch).Id;
         }, ct);
         if (changed)
             SelectedLineId = lineId;
@@ -373,6 +394,9 @@ public sealed class RegisterSession(
         Message = null;
     }
 
+    /// <summary>Shows a refusal from outside the session (a pharmacy panel); nothing on the sale changes.</summary>
+    public void ShowRefusal(string text) => Fail(text);
+
     public void ClearMessage()
     {
         Message = null;
@@ -498,8 +522,11 @@ public enum CounterMessageKind { Info, Success, Error }
 public sealed record CounterMessage(CounterMessageKind Kind, string Text);
 
 /// <summary>What a scan led to: an item added, a refusal (the message says why), a list to choose from, or a receipt.</summary>
-public sealed record ScanOutcome(ScanOutcomeKind Kind, IReadOnlyList<ProductSearch.Row> Choices, string? SaleNumber)
+public sealed record ScanOutcome(ScanOutcomeKind Kind, IReadOnlyList<ProductSearch.Row> Choices, string? SaleNumber, string? PickupCode = null)
 {
+    /// <summary>A prescription bag label: the register opens the pickup panel with it.</summary>
+    public static ScanOutcome Pickup(string code) => new(ScanOutcomeKind.Pickup, [], null, code);
+
     public static readonly ScanOutcome Added = new(ScanOutcomeKind.Added, [], null);
     public static readonly ScanOutcome Refused = new(ScanOutcomeKind.Refused, [], null);
 
@@ -508,4 +535,4 @@ public sealed record ScanOutcome(ScanOutcomeKind Kind, IReadOnlyList<ProductSear
     public static ScanOutcome Receipt(string saleNumber) => new(ScanOutcomeKind.Receipt, [], saleNumber);
 }
 
-public enum ScanOutcomeKind { Added, Refused, Choose, Receipt }
+public enum ScanOutcomeKind { Added, Refused, Choose, Receipt, Pickup }
