@@ -3,8 +3,11 @@ using MudBlazor;
 
 namespace PharmacyPos.Web.Features.Pharmacy.Counter;
 
-/// <summary>Opens a pharmacy dialog over the register and waits for its answer (null when the cashier cancels).</summary>
-public sealed class CounterAsk(IDialogService dialogs)
+/// <summary>
+/// Opens a pharmacy dialog over the register and waits for its answer (null when the cashier cancels). The dialog
+/// service is found when a dialog is needed, so a register without a screen (a test, a replay) runs the checks that ask nothing.
+/// </summary>
+public sealed class CounterAsk(IServiceProvider services)
 {
     private static readonly DialogOptions Options = new() { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false };
 
@@ -16,7 +19,7 @@ public sealed class CounterAsk(IDialogService dialogs)
         Open = true;
         try
         {
-            var dialog = await dialogs.ShowAsync<TDialog>(title, parameters, Options);
+            var dialog = await services.GetRequiredService<IDialogService>().ShowAsync<TDialog>(title, parameters, Options);
             var result = await dialog.Result;
             return result is { Canceled: false, Data: TResult data } ? data : default;
         }
