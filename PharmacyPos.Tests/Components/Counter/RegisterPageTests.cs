@@ -25,6 +25,7 @@ public class RegisterPageTests : BunitContext, IAsyncLifetime
         Services.AddLogging().AddPersistence(_store.Database.Settings);
         Services.AddSingleton<TimeProvider>(_store.Time);
         Services.AddSingleton<IPaymentTerminal, SimulatedPaymentTerminal>();
+        Services.AddSignalR();
         Services.AddFeatures();
         var auth = AddAuthorization();
         auth.SetAuthorized("cashier");
