@@ -27,8 +27,9 @@ public sealed class PickupAtCounter(PickupDesk desk, CounterAsk ask, PharmacyNot
         if (chosen is null)
             return null;
         var loaded = await desk.LoadAsync(chosen.Fills.Select(f => f.FillId).ToList(), ct);
-        if (loaded.FirstOrDefault(l => session.Evidence.FillIds.Contains(l.Fill.Id) && session.Sale.ActiveLines.Any(x => x.FillId == l.Fill.Id)) is { } twice)
-            return $"{twice.Product.Name} for {chosen.Patient} is already on this sale.";
+        var twice = loaded.Where(l => session.Sale.ActiveLines.Any(x => x.FillId == l.Fill.Id)).Select(l => l.Product.Name).FirstOrDefault();
+        if (twice is not null)
+            return $"{twice} for {chosen.Patient} is already on this sale.";
         if (session.Evidence.PatientId is { } other && other != chosen.PatientId && session.Sale.ActiveLines.Any(l => l.FillId is not null))
             return "This sale already hands over another patient's prescriptions; finish it first.";
 
