@@ -26,6 +26,8 @@ ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false \
     ASPNETCORE_ENVIRONMENT=Production
 WORKDIR /app
 COPY --from=build --chown=root:root /app ./
+# The on-premises audit archive folder (a volume there); owned by the app user so a new volume is writable.
+RUN mkdir -p /var/lib/pharmacypos/archive && chown "$APP_UID" /var/lib/pharmacypos/archive
 # The image's unprivileged 'app' user; the app files stay read-only to it.
 USER $APP_UID
 EXPOSE 8080

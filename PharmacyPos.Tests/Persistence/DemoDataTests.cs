@@ -60,6 +60,10 @@ public class DemoDataTests
         Assert.Contains(lots, l => l.Expiry >= today && l.Expiry <= today.AddDays(90));
         Assert.Contains(lots, l => l.Expiry > today.AddDays(90));
 
+        var promotions = await db.Set<PharmacyPos.Domain.Pricing.PricingRule>().AsNoTracking().ToListAsync();
+        Assert.Equal(3, promotions.Count);
+        Assert.All(promotions, p => Assert.True(p.IsActiveAt(time.GetUtcNow()), $"{p.Name} is not running now"));
+
         var roles = services.GetRequiredService<UserManager<Web.Infrastructure.Identity.StaffUser>>();
         foreach (var role in StaffRole.All)
             Assert.NotEmpty(await roles.GetUsersInRoleAsync(role));

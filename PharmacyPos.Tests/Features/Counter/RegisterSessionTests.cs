@@ -239,3 +239,45 @@ public class RegisterSessionTests
         Assert.Equal(suspendedId, reopened.Sale.Id);
     }
 }
+
+public class LoyaltyCardAtTheRegisterTests
+{
+    [Fact]
+    public void Reads_only_the_card_format()
+    {
+        Assert.True(PharmacyPos.Domain.Patients.LoyaltyCard.TryRead(" loy-100001 ", out var number));
+        Assert.Equal("LOY-100001", number);
+        Assert.False(PharmacyPos.Domain.Patients.LoyaltyCard.TryRead("LOY-10001", out _));
+        Assert.False(PharmacyPos.Domain.Patients.LoyaltyCard.TryRead("036000291452", out _));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Scanning_a_members_card_gives_the_member_price_and_an_unknown_card_changes_nothing(DatabaseProvider provider)
+    {
+        await using var store = await CounterStore.CreateAsync(provider);
+        var member = new PharmacyPos.Domain.Patients.Patient("Maria", "Garcia", new DateOnly(1958, 3, 14), "512-555-0101", "12 Oak Lane");
+        member.JoinLoyalty("LOY-100001");
+        await using (var db = store.Database.CreateDbContext())
+        {
+            db.Add(member);
+            db.Add(new PharmacyPos.Domain.Pricing.MemberPrice("Member ibuprofen", store.Ibuprofen.Id, PharmacyPos.Domain.Shared.Money.Of(1.00m),
+                CounterStore.Now.AddDays(-1), CounterStore.Now.AddDays(1)));
+            await db.SaveChangesAsync();
+        }
+        var session = store.App().CreateScope().ServiceProvider.GetRequiredService<RegisterSession>();
+        await session.StartAsync(RegisterSessionTests.Cashier(store));
+        await session.ScanAsync(store.Ibuprofen.Gtin.Value);
+        var listTotal = session.Sale.Total;
+
+        Assert.Equal(ScanOutcomeKind.Refused, (await session.ScanAsync("LOY-999999")).Kind);
+        Assert.Null(session.Sale.CustomerId);
+        Assert.Equal(listTotal, session.Sale.Total);
+
+        Assert.Equal(ScanOutcomeKind.Added, (await session.ScanAsync("LOY-100001")).Kind);
+        Assert.Equal(member.Id, session.Sale.CustomerId);
+        Assert.True(session.Sale.LoyaltyMember);
+        Assert.True(session.Sale.Total < listTotal, "the member price applies");
+        Assert.Equal(1.00m, session.Sale.ActiveLines.Single().AfterPromotion.Amount);
+    }
+}

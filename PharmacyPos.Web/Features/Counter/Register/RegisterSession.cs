@@ -4,6 +4,7 @@ using PharmacyPos.Domain.Audit;
 using PharmacyPos.Domain.Branches;
 using PharmacyPos.Domain.Catalog;
 using PharmacyPos.Domain.Catalog.Scanning;
+using PharmacyPos.Domain.Patients;
 using PharmacyPos.Domain.Pricing;
 using PharmacyPos.Domain.Sales;
 using PharmacyPos.Domain.Shared;
@@ -89,6 +90,8 @@ public sealed class RegisterSession(
         // A prescription bag label ("RX" and ten digits) opens the pickup; it is never a product code.
         if (Features.Pharmacy.PickupCode.TryParse(raw, out var pickup))
             return ScanOutcome.Pickup(pickup);
+        if (LoyaltyCard.TryRead(raw, out var loyaltyNumber))
+            return await IdentifyLoyaltyMemberAsync(loyaltyNumber, ct);
         var today = Branch.LocalDate(time.GetUtcNow());
         var code = ScannedCode.Interpret(raw, new Gs1ReadOptions(today));
         switch (code.Kind)
@@ -113,6 +116,22 @@ public sealed class RegisterSession(
             default:
                 return Refuse("That was not read. Scan it again.");
         }
+    }
+
+    /// <summary>A loyalty card scanned: the sale is the member's, and member prices apply from now on.</summary>
+    public async Task<ScanOutcome> IdentifyLoyaltyMemberAsync(string cardNumber, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var member = await db.Set<Patient>().AsNoTracking()
+            .Where(p => p.LoyaltyNumber == cardNumber)
+            .Select(p => new { p.Id, p.FirstName, p.LastName })
+            .SingleOrDefaultAsync(ct);
+        if (member is null)
+            return Refuse($"Loyalty card {cardNumber} is not on file. The pharmacy counter can sign the customer up.");
+        if (!await ChangeAsync(s => s.IdentifyCustomer(member.Id, loyaltyMember: true), ct))
+            return ScanOutcome.Refused;
+        Inform($"Loyalty member {member.FirstName} {member.LastName}: member prices apply.");
+        return ScanOutcome.Added;
     }
 
     /// <summary>Adds a product picked from the search list.</summary>

@@ -4,6 +4,7 @@ using PharmacyPos.Domain.Branches;
 using PharmacyPos.Domain.Catalog;
 using PharmacyPos.Domain.Inventory;
 using PharmacyPos.Domain.Patients;
+using PharmacyPos.Domain.Pricing;
 using PharmacyPos.Domain.Shared;
 using PharmacyPos.Domain.Staff;
 using PharmacyPos.Web.Infrastructure.Identity;
@@ -43,6 +44,7 @@ public sealed class DemoDataSeeder(
         var products = await SeedProductsAsync(cancellationToken);
         await SeedLotsAsync(branches, products, cancellationToken);
         await SeedPatientsAsync(cancellationToken);
+        await SeedPromotionsAsync(products, cancellationToken);
         await DemoPrescriptions.SeedAsync(factory, time, cancellationToken);
     }
 
@@ -144,6 +146,23 @@ public sealed class DemoDataSeeder(
         patients[6].JoinLoyalty("LOY-100003");
         db.AddRange(patients);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Promotions running now: one of each kind, so the register shows how they price.</summary>
+    private async Task SeedPromotionsAsync(List<Product> products, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await db.Set<PricingRule>().AnyAsync(ct)) return;
+        var now = time.GetUtcNow();
+        var from = now.AddDays(-30);
+        var to = now.AddDays(90);
+        var multivitamin = products.Where(p => p.Name.StartsWith("Multivitamin Adult", StringComparison.Ordinal)).OrderBy(p => p.Name).First();
+        db.AddRange(
+            new CategoryPercentOff("Vitamins 10% off", "Vitamins", Percentage.Of(10m), from, to),
+            BuyXGetY.OnCategory("First aid: buy 2, get 1 free", "First aid", 2, 1, Percentage.Of(100m), from, to),
+            new MemberPrice("Member price: multivitamin", multivitamin.Id, Money.Of(decimal.Round(multivitamin.Price.Amount * 0.75m, 2)), from, to));
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Seeded demo promotions.");
     }
 
     private static void Check(IdentityResult result)
