@@ -1,11 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PharmacyPos.Domain.Audit;
+using PharmacyPos.Domain.Branches;
+using PharmacyPos.Domain.Catalog;
+using PharmacyPos.Domain.Compliance;
 using PharmacyPos.Domain.Prescriptions;
 using PharmacyPos.Domain.Sales;
 using PharmacyPos.Tests.TestInfrastructure;
 using PharmacyPos.Web.Features.Pharmacy.Checkout;
 using PharmacyPos.Web.Infrastructure.Persistence;
+using PharmacyPos.Web.Infrastructure.Persistence.Demo;
 
 namespace PharmacyPos.Tests.EndToEnd;
 
@@ -87,5 +92,53 @@ public class PharmacyCounterEndToEndTests : IClassFixture<BrowserFixture>
         var offer = await db.Set<CounselingOffer>().SingleAsync(o => o.FillId == fill.Id);
         Assert.Equal(CounselingAnswer.Accepted, offer.Answer);
         Assert.NotNull(offer.CounseledBy);
+    }
+
+    [Fact]
+    public async Task Pseudoephedrine_over_the_daily_limit_with_purchases_at_another_branch_is_refused_with_the_figures()
+    {
+        var factory = _browser.App.Services.GetRequiredService<IDbContextFactory<PosDbContext>>();
+        var small = DemoCatalog.Products().First(p => p.ListedChemical is not null && p.Name.StartsWith("Pseudoephedrine HCl 30 mg", StringComparison.Ordinal) && p.Name.EndsWith("48 ct", StringComparison.Ordinal)).Gtin;
+        var twelveHour = DemoCatalog.Products().First(p => p.ListedChemical is not null && p.Name.StartsWith("Pseudoephedrine HCl 12 Hour", StringComparison.Ordinal) && p.Name.EndsWith("10 ct", StringComparison.Ordinal)).Gtin;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var purchaser = PhotoId.Create(PhotoIdType.DriversLicense, "46813579", "TX", new DateOnly(1979, 4, 12), "Dana Buyer", "5 Elm Street, Austin, TX", null, today);
+        int logged;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var riverside = await db.Set<Branch>().SingleAsync(b => b.Code == "BR-002");
+            var pack = await db.Set<Product>().SingleAsync(p => p.Gtin == small);
+            // Three packs of 48 x 30 mg (1.180 g of base each): 3.54 g bought at the other branch minutes ago.
+            db.Add(new LogbookEntry(pack, 3, DateTimeOffset.UtcNow.AddMinutes(-5), purchaser, "sale_signatures/earlier", riverside.Id, Guid.CreateVersion7(), null));
+            await db.SaveChangesAsync();
+            logged = await db.Set<LogbookEntry>().CountAsync();
+        }
+
+        var page = await _browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "cashier", "Cashier-Demo-1", "R6");
+        await page.ClickAsync("[data-testid=nav-register]");
+        await page.WaitForSelectorAsync("[data-testid=register]");
+        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'scan-box'");
+        await page.Keyboard.TypeAsync(twelveHour.Value);
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForSelectorAsync("[data-testid=photo-id-dialog]");
+        await page.FillAsync("[data-testid=id-number] input, input[data-testid=id-number]", "46813579");
+        await page.FillAsync("[data-testid=id-issued-by] input, input[data-testid=id-issued-by]", "TX");
+        await page.FillAsync("[data-testid=id-dob] input, input[data-testid=id-dob]", "1979-04-12");
+        await page.FillAsync("[data-testid=id-name] input, input[data-testid=id-name]", "Dana Buyer");
+        await page.FillAsync("[data-testid=id-address] input, input[data-testid=id-address]", "5 Elm Street, Austin, TX");
+        await page.ClickAsync("[data-testid=id-accept]");
+
+        await page.WaitForSelectorAsync("[data-testid=counter-message][data-kind=error]");
+        var message = await page.InnerTextAsync("[data-testid=counter-message]");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "pseudoephedrine-refused.png") });
+        Assert.Contains("4.523 g of pseudoephedrine today; the limit is 3.6 g", message, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("[data-testid=cart-line]").CountAsync());
+
+        await using var check = await factory.CreateDbContextAsync();
+        Assert.Equal(logged, await check.Set<LogbookEntry>().CountAsync());
+        Assert.False(await check.Set<Sale>().AnyAsync(s => s.RegisterId == "R6"));
+        var refused = await check.Set<AuditEvent>().SingleAsync(e => e.EventType == AuditEventTypes.ListedChemicalRefused);
+        Assert.Contains("the limit is 3.6 g", refused.Reason!, StringComparison.Ordinal);
     }
 }
