@@ -14,8 +14,8 @@ public sealed class Branch : Entity
 
     public Branch(string code, string name, string address, string stateCode, string timeZoneId)
     {
-        Code = Require(code, CodeMaxLength, "branch code");
-        Name = Require(name, NameMaxLength, "branch name");
+        Code = Text.Required(code, CodeMaxLength, "branch code");
+        Name = Text.Required(name, NameMaxLength, "branch name");
         Address = address.Trim();
         StateCode = stateCode.Trim().ToUpperInvariant();
         if (StateCode.Length != 2)
@@ -52,15 +52,5 @@ public sealed class Branch : Entity
     {
         _taxRates.RemoveAll(r => r.TaxClass == taxClass);
         _taxRates.Add(new BranchTaxRate(taxClass, rate));
-    }
-
-    private static string Require(string value, int max, string what)
-    {
-        var v = (value ?? string.Empty).Trim();
-        if (v.Length == 0)
-            throw new DomainException($"The {what} is required.");
-        if (v.Length > max)
-            throw new DomainException($"The {what} is at most {max} characters.");
-        return v;
     }
 }

@@ -40,9 +40,9 @@ public sealed class Sale : Entity
         if (id == Guid.Empty)
             throw new ArgumentException("A sale's id is made at the register and is never empty.", nameof(id));
         Id = id;
-        SaleNumber = Require(saleNumber, SaleNumberMaxLength, "sale number");
+        SaleNumber = Text.Required(saleNumber, SaleNumberMaxLength, "sale number");
         BranchId = branchId;
-        RegisterId = Require(registerId, RegisterIdMaxLength, "register");
+        RegisterId = Text.Required(registerId, RegisterIdMaxLength, "register");
         CashierUserId = cashierUserId;
         OpenedAt = openedAt.ToUniversalTime();
         CustomerId = customerId;
@@ -145,7 +145,7 @@ public sealed class Sale : Entity
     {
         EnsureBasketCanChange();
         var line = ActiveLine(lineId);
-        line.Void(Require(reason, ReasonMaxLength, "reason for removing the item"));
+        line.Void(Text.Required(reason, ReasonMaxLength, "reason for removing the item"));
         BasketChanged();
     }
 
@@ -248,7 +248,7 @@ public sealed class Sale : Entity
         EnsureNotFinal();
         if (_tenders.Count > 0)
             throw new DomainException("Payment was taken on this sale; it cannot be voided. Finish it and make a return.");
-        VoidReason = Require(reason, ReasonMaxLength, "reason for voiding the sale");
+        VoidReason = Text.Required(reason, ReasonMaxLength, "reason for voiding the sale");
         VoidedAt = at.ToUniversalTime();
         Status = SaleStatus.Voided;
     }
@@ -383,14 +383,4 @@ public sealed class Sale : Entity
     }
 
     private static Money Sum(IEnumerable<Money> amounts) => amounts.Aggregate(Money.Zero, (sum, m) => sum + m);
-
-    private static string Require(string value, int max, string what)
-    {
-        var v = (value ?? string.Empty).Trim();
-        if (v.Length == 0)
-            throw new DomainException($"The {what} is required.");
-        if (v.Length > max)
-            throw new DomainException($"The {what} is at most {max} characters.");
-        return v;
-    }
 }

@@ -64,6 +64,7 @@ public class PharmacyCounterEndToEndTests : IClassFixture<BrowserFixture>
 
         await page.Keyboard.PressAsync("F10");
         await page.WaitForSelectorAsync("[data-testid=signature-dialog]");
+        await page.WaitForSelectorAsync("[data-testid=signature-canvas][data-ready=true]");
         var canvas = await page.Locator("[data-testid=signature-canvas]").BoundingBoxAsync();
         Assert.NotNull(canvas);
         await page.Mouse.MoveAsync(canvas!.X + 30, canvas.Y + canvas.Height / 2);

@@ -40,11 +40,11 @@ public static class FeatureServiceCollectionExtensions
         // Counter: receipts, returns, history
         services.AddSingleton<Counter.Receipt.SaleRecords>();
         services.AddSingleton<Counter.History.SaleHistory>();
-        services.AddSingleton<Counter.Returns.ISaleLineLots, Counter.Returns.LatestLotSaleLineLots>();
         services.AddSingleton<Counter.Returns.ManagerApproval>();
         services.AddSingleton<Counter.Returns.ReturnDesk>();
 
-        // Counter: register and checkout (the lots recorded at checkout take over where returns put stock back)
+        // Counter: register and checkout. Returns put stock back into the lots recorded at checkout
+        // (sales recorded before that table existed fall back to the latest in-date lot).
         services.AddSingleton<Counter.Checkout.CheckoutHandler>();
         services.AddSingleton<Counter.Returns.ISaleLineLots, Counter.Checkout.RecordedSaleLineLots>();
         services.AddSingleton<Counter.Register.OpenCartStore>();
