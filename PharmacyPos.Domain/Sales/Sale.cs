@@ -242,7 +242,7 @@ public sealed class Sale : Entity
         Status = SaleStatus.Open;
     }
 
-    /// <summary>Cancels the sale before any payment; the reason is kept.</summary>
+    /// <summary>Cancels the sale before any payment (take payments back first with <see cref="ReverseTender"/>); the reason is kept.</summary>
     public void Void(string reason, DateTimeOffset at)
     {
         EnsureNotFinal();
@@ -260,7 +260,7 @@ public sealed class Sale : Entity
         var tendered = Money.Exact(amountTendered);
         if (tendered.Amount <= 0)
             throw new DomainException("Enter the cash the customer handed over.");
-        var tender = Tender.Cash(_tenders.Count + 1, tendered, RemainingDue);
+        var tender = Tender.Cash(NextTenderSequence, tendered, RemainingDue);
         _tenders.Add(tender);
         return tender;
     }
@@ -286,8 +286,23 @@ public sealed class Sale : Entity
             throw new DomainException($"This FSA/HSA card can pay only for eligible items: {FsaHsaAvailable}");
         if (paid > RemainingDue)
             throw new DomainException($"The card would pay more than is due ({RemainingDue}). Charge {RemainingDue} or less.");
-        var tender = Tender.Card(_tenders.Count + 1, kind, paid, brand, card, authorizationCode, terminalReference!);
+        var tender = Tender.Card(NextTenderSequence, kind, paid, brand, card, authorizationCode, terminalReference!);
         _tenders.Add(tender);
+        return tender;
+    }
+
+    /// <summary>
+    /// Takes a payment back off a sale that is not finished: the card charge was reversed at the terminal, or the
+    /// cash handed back. What is due goes up by what the tender paid, and a reversed FSA/HSA card no longer counts
+    /// toward what that card has paid. The tender leaves the sale (an open sale is not in the books yet; the
+    /// reversal is in the audit trail). Once the last tender is gone the basket may change again.
+    /// </summary>
+    public Tender ReverseTender(Guid tenderId)
+    {
+        EnsureOpen();
+        var tender = _tenders.FirstOrDefault(t => t.Id == tenderId)
+            ?? throw new DomainException("That payment is not on this sale.");
+        _tenders.Remove(tender);
         return tender;
     }
 
@@ -381,6 +396,8 @@ public sealed class Sale : Entity
         if (RemainingDue <= Money.Zero)
             throw new DomainException("Nothing is left to pay.");
     }
+
+    private int NextTenderSequence => _tenders.Count == 0 ? 1 : _tenders.Max(t => t.Sequence) + 1;
 
     private static Money Sum(IEnumerable<Money> amounts) => amounts.Aggregate(Money.Zero, (sum, m) => sum + m);
 }
