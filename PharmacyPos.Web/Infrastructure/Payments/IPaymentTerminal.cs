@@ -11,6 +11,12 @@ public interface IPaymentTerminal
     Task<CardPaymentResult> ChargeAsync(CardPaymentRequest request, CancellationToken cancellationToken);
 
     Task<CardRefundResult> RefundAsync(CardRefundRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives back a charge approved for a sale that never completed (a void of the approval, or a refund once it
+    /// has settled), named by the charge's terminal reference. Asked again with the same key it answers the same.
+    /// </summary>
+    Task<CardReversalResult> ReverseAsync(CardReversalRequest request, CancellationToken cancellationToken);
 }
 
 public sealed record CardPaymentRequest(string IdempotencyKey, Guid SaleId, string Register, decimal Amount, bool FsaHsaCard);
@@ -29,3 +35,8 @@ public sealed record CardPaymentResult(CardPaymentOutcome Outcome, string? Brand
 public sealed record CardRefundRequest(string IdempotencyKey, Guid ReturnId, string Register, decimal Amount, string OriginalTerminalReference);
 
 public sealed record CardRefundResult(bool Approved, string? TerminalReference, string Message);
+
+/// <summary>The whole of an approved charge given back, named by its terminal reference.</summary>
+public sealed record CardReversalRequest(string IdempotencyKey, Guid SaleId, string Register, decimal Amount, string OriginalTerminalReference);
+
+public sealed record CardReversalResult(bool Approved, string? TerminalReference, string Message);

@@ -283,5 +283,8 @@ public class ReturnDeskTests
                 ? new CardRefundResult(true, "RF" + request.IdempotencyKey, "Approved.")
                 : new CardRefundResult(false, null, "The card has expired.")));
         }
+
+        public Task<CardReversalResult> ReverseAsync(CardReversalRequest request, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("Returns never reverse a charge.");
     }
 }
