@@ -19,6 +19,12 @@ public sealed record CommittedSale(Guid SaleId, string SaleNumber, SaleStatus St
         sale.AmountPaid, sale.ChangeDue);
 }
 
+/// <summary>A payment given back before a void: a card charge reversed at the terminal, or cash handed back.</summary>
+public sealed record PaymentGivenBack(TenderKind Kind, Money Amount, string? Card, string? TerminalReference, string? ReversalReference)
+{
+    public override string ToString() => Kind == TenderKind.Cash ? $"hand back {Amount} cash" : $"{Amount} back to the card {Card}";
+}
+
 /// <summary>
 /// Commits a paid sale in one database transaction: the sale with its lines and tenders, the stock taken from its
 /// lots (<see cref="StockTaking"/>), the lots each line came from, every <see cref="ISaleCommitStep"/>, the audit
@@ -56,8 +62,15 @@ public sealed class CheckoutHandler(
         }, ct);
     }
 
-    /// <summary>Cancels a sale before any payment: it is kept as voided, with the reason, and its cart goes.</summary>
-    public Task<CommittedSale> VoidAsync(CartSnapshot cart, string reason, AuditActor actor, CancellationToken ct = default)
+    /// <summary>
+    /// Cancels a sale before any payment: it is kept as voided, with the reason, and its cart goes. Payments taken
+    /// and given back first (<paramref name="givenBack"/>) are recorded with the void in the audit trail.
+    /// </summary>
+    public Task<CommittedSale> VoidAsync(CartSnapshot cart, string reason, AuditActor actor, CancellationToken ct = default) =>
+        VoidAsync(cart, reason, actor, [], ct);
+
+    public Task<CommittedSale> VoidAsync(CartSnapshot cart, string reason, AuditActor actor, IReadOnlyList<PaymentGivenBack> givenBack,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(cart);
         return CommitAsync(cart with { Suspended = false }, async (db, numbered, token) =>
@@ -67,7 +80,7 @@ public sealed class CheckoutHandler(
             db.Add(sale);
             audit.Stage(db, actor, new AuditEntry(AuditEventTypes.SaleVoided, nameof(Sale), sale.Id.ToString())
             {
-                After = Summary(sale),
+                After = givenBack.Count == 0 ? Summary(sale) : VoidSummary(sale, givenBack),
                 Reason = sale.VoidReason,
                 PatientId = sale.CustomerId,
             });
@@ -222,6 +235,23 @@ public sealed class CheckoutHandler(
         tax = sale.Tax.Amount,
         total = sale.Total.Amount,
         tenders = sale.Tenders.OrderBy(t => t.Sequence).Select(t => new { kind = t.Kind.ToString(), amount = t.Amount.Amount, card = t.CardLastFour?.Value }),
+    });
+
+    private static string VoidSummary(Sale sale, IReadOnlyList<PaymentGivenBack> givenBack) => Json(new
+    {
+        saleNumber = sale.SaleNumber,
+        status = sale.Status.ToString(),
+        register = sale.RegisterId,
+        lines = sale.ActiveLines.Count(),
+        total = sale.Total.Amount,
+        givenBack = givenBack.Select(g => new
+        {
+            kind = g.Kind.ToString(),
+            amount = g.Amount.Amount,
+            card = g.Card,
+            terminalReference = g.TerminalReference,
+            reversalReference = g.ReversalReference,
+        }),
     });
 
     private static string Json(object value) => JsonSerializer.Serialize(value);

@@ -37,6 +37,8 @@ public sealed record CartSnapshot
     public CardAttempt? PendingCard { get; init; }
     /// <summary>Card payments the terminal answered for the next tender (a declined card makes the next try a new payment).</summary>
     public int CardAttempts { get; init; }
+    /// <summary>Card payments given back on this sale; part of the next charge's key, so it never meets a reversed one.</summary>
+    public int Reversals { get; init; }
     public SaleEvidence Evidence { get; init; } = new();
     /// <summary>The sale's total when saved, for lists; the rebuilt sale is the authority.</summary>
     public decimal Total { get; init; }
@@ -61,6 +63,7 @@ public sealed record CartSnapshot
         Tenders = [.. sale.Tenders.OrderBy(t => t.Sequence).Select(CartTender.Of)],
         PendingCard = carry?.PendingCard,
         CardAttempts = carry?.CardAttempts ?? 0,
+        Reversals = carry?.Reversals ?? 0,
         Evidence = carry?.Evidence ?? new SaleEvidence(),
         Total = sale.Total.Amount,
     };

@@ -266,19 +266,35 @@ public sealed class RegisterSession(
         return true;
     }
 
-    /// <summary>Cancels the whole sale before payment; it is recorded as voided with the reason.</summary>
+    /// <summary>
+    /// Cancels the whole sale; it is recorded as voided with the reason. Payments already taken (a commit refused
+    /// after the card was charged) are given back first: each card charge is reversed at the terminal, then taken
+    /// off the sale; cash is taken off and the cashier is told to hand it back. If the terminal refuses to give a
+    /// card back, that card stays on the sale, the sale stays open, and the cashier is told.
+    /// </summary>
     public async Task<bool> VoidSaleAsync(string reason, CancellationToken ct = default)
     {
         if (Sale.Lines.Count == 0)
             return Fail("There is nothing to void.");
         try
         {
-            // Checked here first so that nothing is written when the aggregate would refuse.
-            if (Sale.Tenders.Count > 0)
-                throw new DomainException("Payment was taken on this sale; it cannot be voided. Finish it and make a return.");
-            var voided = await checkout.VoidAsync(CartSnapshot.Of(Sale, _carry), reason, Actor, ct);
+            // Checked before any card goes back, so a missing reason never leaves a sale half given back.
+            Text.Required(reason, Sale.ReasonMaxLength, "reason for voiding the sale");
+        }
+        catch (DomainException ex)
+        {
+            return Fail(ex.Message);
+        }
+        var givenBack = new List<PaymentGivenBack>();
+        if (Sale.Tenders.Count > 0 && !await GiveBackPaymentsAsync(givenBack, ct))
+            return false;
+        try
+        {
+            var voided = await checkout.VoidAsync(CartSnapshot.Of(Sale, _carry), reason, Actor, givenBack, ct);
             NewSale();
-            Inform($"Sale {voided.SaleNumber} is voided.");
+            Inform(givenBack.Count == 0
+                ? $"Sale {voided.SaleNumber} is voided."
+                : $"Sale {voided.SaleNumber} is voided: {string.Join("; ", givenBack)}.");
             return true;
         }
         catch (DomainException ex)
@@ -286,6 +302,50 @@ public sealed class RegisterSession(
             return Fail(ex.Message);
         }
     }
+
+    /// <summary>What giving the payments back means, for the cashier to confirm: "$5.00 back to the card Visa ending 4242; hand back $3.00 cash".</summary>
+    public string PaymentsToGiveBack =>
+        string.Join("; ", Sale.Tenders.OrderBy(t => t.Sequence).Select(t => t.IsCard
+            ? $"{t.Amount} back to the card {CardName(t)}"
+            : $"hand back {t.Amount} cash"));
+
+    private async Task<bool> GiveBackPaymentsAsync(List<PaymentGivenBack> givenBack, CancellationToken ct)
+    {
+        foreach (var card in Sale.Tenders.Where(t => t.IsCard).OrderBy(t => t.Sequence).ToList())
+        {
+            // Sale and charge name the reversal: asked again after a lost answer, the terminal gives back once.
+            var request = new CardReversalRequest($"{Sale.Id:N}-reverse-{card.TerminalReference}", Sale.Id, Register, card.Amount.Amount,
+                card.TerminalReference!);
+            CardReversalResult result;
+            try
+            {
+                result = await terminal.ReverseAsync(request, ct);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TaskCanceledException)
+            {
+                result = new CardReversalResult(false, null, "The terminal did not answer in time. Check the terminal, then try again.");
+            }
+            if (!result.Approved)
+            {
+                var done = givenBack.Count == 0 ? "Nothing was given back; the sale is still open." : $"Already given back: {string.Join("; ", givenBack)}.";
+                if (givenBack.Count > 0)
+                    await SaveAsync(ct);
+                return Fail($"The card {CardName(card)} ({card.Amount}) could not be given back: {result.Message} {done}");
+            }
+            Sale.ReverseTender(card.Id);
+            _carry = _carry with { Reversals = _carry.Reversals + 1, PendingCard = null };
+            givenBack.Add(new PaymentGivenBack(card.Kind, card.Amount, CardName(card), card.TerminalReference, result.TerminalReference));
+        }
+        foreach (var cash in Sale.Tenders.Where(t => !t.IsCard).OrderBy(t => t.Sequence).ToList())
+        {
+            Sale.ReverseTender(cash.Id);
+            givenBack.Add(new PaymentGivenBack(TenderKind.Cash, cash.Amount, null, null, null));
+        }
+        await SaveAsync(ct);
+        return true;
+    }
+
+    private static string CardName(Tender card) => $"{card.CardBrand} ending {card.CardLastFour?.Value}";
 
     /// <summary>Before the first tender: the basket must be priced, in stock, and pass the pharmacy checks.</summary>
     public async Task<bool> StartPaymentAsync(CancellationToken ct = default)
@@ -355,7 +415,10 @@ public sealed class RegisterSession(
                 return Fail(error!);
             if (CardRefusal(amount, fsaHsa) is { } refusal)
                 return Fail(refusal);
-            attempt = new CardAttempt($"{Sale.Id:N}-{Sale.Tenders.Count + 1}-{_carry.CardAttempts + 1}", amount.Amount, fsaHsa);
+            var key = $"{Sale.Id:N}-{Sale.Tenders.Count + 1}-{_carry.CardAttempts + 1}";
+            if (_carry.Reversals > 0)
+                key += $"-r{_carry.Reversals}";
+            attempt = new CardAttempt(key, amount.Amount, fsaHsa);
             _carry = _carry with { PendingCard = attempt };
             await SaveAsync(ct);
         }
