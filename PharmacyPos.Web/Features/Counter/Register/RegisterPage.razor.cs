@@ -232,9 +232,10 @@ public sealed partial class RegisterPage
     {
         if (Session.Sale.Lines.Count == 0)
             return;
+        var giveBack = Session.Sale.Tenders.Count > 0 ? $" Payments taken go back first: {Session.PaymentsToGiveBack}." : "";
         var reason = await AskAsync<ReasonDialog, string>("Void sale", new DialogParameters<ReasonDialog>
         {
-            { d => d.Prompt, $"Void sale {Session.Sale.SaleNumber} ({Session.Sale.Total})? Nothing on it will be sold." },
+            { d => d.Prompt, $"Void sale {Session.Sale.SaleNumber} ({Session.Sale.Total})? Nothing on it will be sold.{giveBack}" },
             { d => d.Action, "Void sale" },
         });
         if (reason is not null)
@@ -264,6 +265,14 @@ public sealed partial class RegisterPage
             }, new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false });
             if (choice is null)
                 return;
+            if (choice.GiveBack)
+            {
+                await VoidSaleAsync();
+                if (Session.Sale.Tenders.Count == 0 || Session.Sale.Lines.Count == 0)
+                    return;
+                error = Session.Message?.Text;
+                continue;
+            }
             var saleId = Session.Sale.Id;
             var paid = false;
             await BusyAsync(async () => paid = choice.Kind == TenderKind.Cash
