@@ -93,6 +93,30 @@ public class PaymentGivenBackTests
     }
 
     [Fact]
+    public async Task When_only_the_second_card_is_refused_the_first_stays_given_back_and_a_new_charge_is_a_new_payment()
+    {
+        await using var store = await CounterStore.CreateAsync(DatabaseProvider.Sqlite);
+        var (session, terminal, _) = await OpenAsync(store);
+        await session.ScanAsync(store.Loratadine.Gtin.Value);
+        Assert.True(await session.StartPaymentAsync());
+        Assert.True(await session.PayCardAsync("1", fsaHsa: false));
+        Assert.True(await session.PayCardAsync("1.15", fsaHsa: false));
+        var saleId = session.Sale.Id;
+
+        Assert.False(await session.VoidSaleAsync("Customer changed their mind"));
+
+        Assert.Contains("Already given back: $1.00 back to the card", session.Message!.Text, StringComparison.Ordinal);
+        Assert.Equal(1.15m, Assert.Single(session.Sale.Tenders).Amount.Amount);
+        Assert.Equal(1.15m, terminal.CapturedFor(saleId));
+        Assert.Equal(session.Sale.Total.Amount - 1.15m, session.Sale.RemainingDue.Amount);
+
+        // The next card is charged anew, not answered with the approval that was given back.
+        Assert.True(await session.PayCardAsync("1", fsaHsa: false));
+        Assert.Equal(2.15m, terminal.CapturedFor(saleId));
+        Assert.Equal(2, session.Sale.Tenders.Select(t => t.TerminalReference).Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_void_without_a_reason_gives_nothing_back()
     {
         await using var store = await CounterStore.CreateAsync(DatabaseProvider.Sqlite);
