@@ -247,7 +247,7 @@ public sealed class Sale : Entity
     {
         EnsureNotFinal();
         if (_tenders.Count > 0)
-            throw new DomainException("Payment was taken on this sale; it cannot be voided. Finish it and make a return.");
+            throw new DomainException("Payment was taken on this sale; it cannot be voided until the payment is given back.");
         VoidReason = Text.Required(reason, ReasonMaxLength, "reason for voiding the sale");
         VoidedAt = at.ToUniversalTime();
         Status = SaleStatus.Voided;
