@@ -21,7 +21,7 @@ public class CounterEndToEndTests : IClassFixture<BrowserFixture>
     public CounterEndToEndTests(BrowserFixture browser) => _browser = browser;
 
     [Fact]
-    public async Task Cashier_scans_two_items_changes_a_quantity_and_pays_cash_with_change_due()
+    public async Task Cashier_scans_two_items_pays_cash_prints_the_receipt_and_returns_one_line()
     {
         var page = await OpenRegisterAsync("R7");
 
@@ -57,6 +57,36 @@ public class CounterEndToEndTests : IClassFixture<BrowserFixture>
         Assert.Equal(shownTotal, sale.Total.Amount);
         Assert.Equal(4, sale.Lines.Sum(l => l.Quantity));
         Assert.Equal(change, sale.ChangeDue.Amount);
+
+        // The receipt, from the register's link, as the thermal printer will print it.
+        await page.ClickAsync("[data-testid=receipt-link]");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.WaitForSelectorAsync("[data-testid=receipt]");
+        Assert.Equal(sale.Total.ToString(), (await page.InnerTextAsync("[data-testid=receipt-total]")).Trim());
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "register-receipt-print.png") });
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+
+        // Returns: the receipt's number scanned, one unit of the first line taken back to cash.
+        var first = sale.Lines.OrderBy(l => l.LineNumber).First();
+        await page.GotoAsync("/counter/returns");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var scan = page.Locator("input[data-testid=return-scan], [data-testid=return-scan] input").First;
+        await scan.FillAsync(sale.SaleNumber);
+        await scan.PressAsync("Enter");
+        await page.WaitForSelectorAsync("[data-testid=return-sale]");
+        var quantity = page.Locator($"input[data-testid=return-qty-{first.LineNumber}], [data-testid=return-qty-{first.LineNumber}] input").First;
+        await quantity.FillAsync("1");
+        await quantity.PressAsync("Tab");
+        await page.Locator("input[data-testid=return-reason], [data-testid=return-reason] input").First.FillAsync("Wrong strength");
+        await page.WaitForSelectorAsync("[data-testid=return-commit]:not([disabled])");
+        await page.ClickAsync("[data-testid=return-commit]");
+        await page.WaitForSelectorAsync("[data-testid=return-done]");
+
+        await using var after = await factory.CreateDbContextAsync();
+        var refund = await after.Set<SaleReturn>().Where(r => r.SaleId == sale.Id).SingleAsync();
+        Assert.Equal(1, refund.Lines.Single().Quantity);
+        Assert.Equal(refund.Total.ToString(), (await page.InnerTextAsync("[data-testid=refund-total]")).Trim());
     }
 
     [Fact]
