@@ -16,6 +16,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<Catalog.Products.ProductSearch>();
         services.AddSingleton<Inventory.Stock.StockOnHand>();
         services.AddSingleton<Administration.Staff.StaffDirectory>();
+        // Administration: staff are created, changed, unlocked and deactivated by admins.
+        services.AddSingleton<Administration.Staff.StaffAdministration>();
 
         // Pharmacy at the counter. Commit steps run in this order: the controlled-substance record reads the
         // fills before the pickup marks them picked up.
