@@ -11,6 +11,7 @@ using PharmacyPos.Web;
 using PharmacyPos.Web.Features.Administration.Staff;
 using PharmacyPos.Web.Infrastructure.Auditing;
 using PharmacyPos.Web.Infrastructure.Identity;
+using PharmacyPos.Web.Infrastructure.Persistence;
 using PharmacyPos.Web.Infrastructure.Persistence.Demo;
 
 namespace PharmacyPos.Tests.Features.Administration;
@@ -57,7 +58,7 @@ public class StaffAdministrationTests
         var services = new ServiceCollection().AddLogging();
         services.AddPersistence(database.Settings);
         services.AddSingleton<TimeProvider>(time);
-        IdentityServiceCollectionExtensions.AddStaffIdentity(services);
+        Web.Infrastructure.Identity.IdentityServiceCollectionExtensions.AddStaffIdentity(services);
         services.AddHttpContextAccessor();
         services.AddSingleton<DemoDataSeeder>();
         services.AddAuditTrail();
@@ -194,7 +195,7 @@ public class StaffAdministrationTests
     public async Task Unlocking_a_locked_out_account_lets_it_sign_in_again(DatabaseProvider provider)
     {
         await using var h = await StartAsync(provider);
-        for (var i = 0; i < IdentityServiceCollectionExtensions.MaxFailedSignIns; i++)
+        for (var i = 0; i < Web.Infrastructure.Identity.IdentityServiceCollectionExtensions.MaxFailedSignIns; i++)
             Assert.False(await CanSignInAsync(h, "cashier", "wrong-password"));
         Assert.False(await CanSignInAsync(h, "cashier", "Cashier-Demo-1"));
         var cashier = await h.WithUsers(async users => (await users.FindByNameAsync("cashier"))!.Id);
