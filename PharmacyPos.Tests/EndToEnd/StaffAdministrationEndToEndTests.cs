@@ -12,7 +12,7 @@ public class StaffAdministrationEndToEndTests : IClassFixture<BrowserFixture>
     private static Task Fill(IPage page, string testId, string value) =>
         page.FillAsync($"input[data-testid={testId}], [data-testid={testId}] input", value);
 
-    private static Task Shot(IPage page, string name) =>
+    private static Task<byte[]> Shot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name) });
 
     [Fact]
