@@ -36,16 +36,17 @@ public class RegisterChecksEndToEndTests : IClassFixture<BrowserFixture>
 
         await ScanAsync(page, CoughGel);
         await page.WaitForSelectorAsync("[data-testid=age-check-dialog]");
-        await FillDateAsync(page, "age-dob", today.AddYears(-16));
+        await FillDateAsync(page, "age-dob", today.AddYears(-16).AddDays(-7));
         await page.WaitForSelectorAsync("[data-testid=age-result]");
         var result = await page.InnerTextAsync("[data-testid=age-result]");
         Assert.Contains("18", result, StringComparison.Ordinal);
         Assert.True(await page.IsDisabledAsync("[data-testid=age-accept]"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "age-check-under-age.png") });
-        await page.ClickAsync("[data-testid=age-cancel]");
+        await page.ClickAsync("[data-testid=age-refuse]");
 
         await page.WaitForSelectorAsync("[data-testid=counter-message][data-kind=error]");
         var refusal = await page.InnerTextAsync("[data-testid=counter-message]");
+        Assert.Contains("The purchaser is 16", refusal, StringComparison.Ordinal);
         Assert.Contains("sold only to people 18 or older", refusal, StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("[data-testid=cart-line]").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "age-check-refused.png") });
