@@ -91,10 +91,19 @@ public sealed class PharmacyDialogTests : BunitContext, IAsyncLifetime
 
         Assert.StartsWith(shown, provider.Find("[data-testid=age-result]").TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal(!passed, provider.Find("[data-testid=age-accept]").HasAttribute("disabled"));
+        Assert.Equal(!passed, provider.FindAll("[data-testid=age-refuse]").Count == 1);
         if (passed)
         {
             provider.Find("[data-testid=age-accept]").Click();
             Assert.True(Assert.IsType<AgeCheck>((await dialog.Result)!.Data).Passed);
+        }
+        else
+        {
+            // Refused: the failed check goes back to the register, which shows its reason and keeps it with the sale.
+            provider.Find("[data-testid=age-refuse]").Click();
+            var refused = Assert.IsType<AgeCheck>((await dialog.Result)!.Data);
+            Assert.False(refused.Passed);
+            Assert.StartsWith(shown, refused.Decision.Reason, StringComparison.Ordinal);
         }
     }
 
