@@ -26,10 +26,10 @@ public class CounterEndToEndTests : IClassFixture<BrowserFixture>
         var page = await OpenRegisterAsync("R7");
 
         // A keyboard-wedge scanner: the digits, then Enter, into whatever has the focus (the scan box).
-        await ScanAsync(page, Acetaminophen);
-        await ScanAsync(page, "0" + Bandages[2..]);
-        await WaitForLinesAsync(page, 2);
-        await ScanAsync(page, "036000291453");
+        await RegisterSteps.ScanAsync(page, Acetaminophen);
+        await RegisterSteps.ScanAsync(page, "0" + Bandages[2..]);
+        await RegisterSteps.WaitForLinesAsync(page, 2);
+        await RegisterSteps.ScanAsync(page, "036000291453");
         await page.WaitForSelectorAsync("[data-testid=counter-message][data-kind=error]");
         Assert.Equal(2, await page.Locator("[data-testid=cart-line]").CountAsync());
 
@@ -69,16 +69,7 @@ public class CounterEndToEndTests : IClassFixture<BrowserFixture>
 
         // Returns: the receipt's number scanned, one unit of the first line taken back to cash.
         var first = sale.Lines.OrderBy(l => l.LineNumber).First();
-        await page.GotoAsync("/counter/returns");
-        await BrowserFixture.WaitForInteractiveAsync(page);
-        var scan = page.Locator("input[data-testid=return-scan], [data-testid=return-scan] input").First;
-        await scan.FillAsync(sale.SaleNumber);
-        await scan.PressAsync("Enter");
-        await page.WaitForSelectorAsync("[data-testid=return-sale]");
-        var quantity = page.Locator($"input[data-testid=return-qty-{first.LineNumber}], [data-testid=return-qty-{first.LineNumber}] input").First;
-        await quantity.FillAsync("1");
-        await quantity.PressAsync("Tab");
-        await page.Locator("input[data-testid=return-reason], [data-testid=return-reason] input").First.FillAsync("Wrong strength");
+        await RegisterSteps.ChooseReturnAsync(page, sale.SaleNumber, first.LineNumber, 1, "Wrong strength");
         await page.WaitForSelectorAsync("[data-testid=return-commit]:not([disabled])");
         await page.ClickAsync("[data-testid=return-commit]");
         await page.WaitForSelectorAsync("[data-testid=return-done]");
@@ -93,8 +84,8 @@ public class CounterEndToEndTests : IClassFixture<BrowserFixture>
     public async Task A_reload_in_the_middle_of_a_sale_finds_the_cart_as_it_was()
     {
         var page = await OpenRegisterAsync("R8");
-        await ScanAsync(page, Sunscreen);
-        await WaitForLinesAsync(page, 1);
+        await RegisterSteps.ScanAsync(page, Sunscreen);
+        await RegisterSteps.WaitForLinesAsync(page, 1);
         await page.Keyboard.PressAsync("+");
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=line-quantity]')?.textContent.trim() === '2'");
         var number = await page.InnerTextAsync("[data-testid=sale-number]");
@@ -104,32 +95,16 @@ public class CounterEndToEndTests : IClassFixture<BrowserFixture>
         await BrowserFixture.WaitForInteractiveAsync(page);
         await page.WaitForSelectorAsync("[data-testid=register]");
 
-        await WaitForLinesAsync(page, 1);
+        await RegisterSteps.WaitForLinesAsync(page, 1);
         Assert.Equal("2", (await page.InnerTextAsync("[data-testid=line-quantity]")).Trim());
         Assert.Equal(number, await page.InnerTextAsync("[data-testid=sale-number]"));
         Assert.Equal(total, await page.InnerTextAsync("[data-testid=total]"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "register-after-reload.png") });
     }
 
-    private async Task<IPage> OpenRegisterAsync(string register)
-    {
-        var page = await _browser.NewPageAsync();
-        await BrowserFixture.SignInAsync(page, "cashier", "Cashier-Demo-1", register);
-        await page.ClickAsync("[data-testid=nav-register]");
-        await page.WaitForSelectorAsync("[data-testid=register]");
-        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'scan-box'");
-        return page;
-    }
+    private Task<IPage> OpenRegisterAsync(string register) => RegisterSteps.OpenRegisterAsync(_browser, "cashier", "Cashier-Demo-1", register);
 
-    private static async Task ScanAsync(IPage page, string code)
-    {
-        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'scan-box'");
-        await page.Keyboard.TypeAsync(code);
-        await page.Keyboard.PressAsync("Enter");
-    }
 
-    private static async Task WaitForLinesAsync(IPage page, int count) =>
-        await page.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=cart-line]').length === {count}");
 
     private static decimal ParseMoney(string text) =>
         decimal.Parse(text.Trim(), NumberStyles.Currency, CultureInfo.GetCultureInfo("en-US"));

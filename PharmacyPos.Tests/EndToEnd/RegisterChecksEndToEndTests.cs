@@ -34,7 +34,7 @@ public class RegisterChecksEndToEndTests : IClassFixture<BrowserFixture>
         var page = await OpenRegisterAsync("cashier", "Cashier-Demo-1", "R11");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-        await ScanAsync(page, CoughGel);
+        await RegisterSteps.ScanAsync(page, CoughGel);
         await page.WaitForSelectorAsync("[data-testid=age-check-dialog]");
         await FillDateAsync(page, "age-dob", today.AddYears(-16).AddDays(-7));
         await page.WaitForSelectorAsync("[data-testid=age-result]");
@@ -51,13 +51,13 @@ public class RegisterChecksEndToEndTests : IClassFixture<BrowserFixture>
         Assert.Equal(0, await page.Locator("[data-testid=cart-line]").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "age-check-refused.png") });
 
-        await ScanAsync(page, CoughGel);
+        await RegisterSteps.ScanAsync(page, CoughGel);
         await page.WaitForSelectorAsync("[data-testid=age-check-dialog]");
         await FillDateAsync(page, "age-dob", new DateOnly(1980, 6, 15));
         await page.WaitForSelectorAsync("[data-testid=age-accept]:not([disabled])");
         Assert.Contains("old enough", await page.InnerTextAsync("[data-testid=age-result]"), StringComparison.Ordinal);
         await page.ClickAsync("[data-testid=age-accept]");
-        await WaitForLinesAsync(page, 1);
+        await RegisterSteps.WaitForLinesAsync(page, 1);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "age-check-adult-line.png") });
 
         await PayCashAsync(page, "age-check-paid.png");
@@ -74,7 +74,7 @@ public class RegisterChecksEndToEndTests : IClassFixture<BrowserFixture>
     {
         var page = await OpenRegisterAsync("cashier", "Cashier-Demo-1", "R12");
 
-        await ScanAsync(page, CodeineSyrup);
+        await RegisterSteps.ScanAsync(page, CodeineSyrup);
         await page.WaitForSelectorAsync("[data-testid=photo-id-dialog]");
         await page.FillAsync("[data-testid=id-number] input, input[data-testid=id-number]", "S5V12345");
         await page.FillAsync("[data-testid=id-issued-by] input, input[data-testid=id-issued-by]", "TX");
@@ -94,7 +94,7 @@ public class RegisterChecksEndToEndTests : IClassFixture<BrowserFixture>
         await page.WaitForSelectorAsync("[data-testid=age-check-dialog]");
         await page.WaitForSelectorAsync("[data-testid=age-accept]:not([disabled])");
         await page.ClickAsync("[data-testid=age-accept]");
-        await WaitForLinesAsync(page, 1);
+        await RegisterSteps.WaitForLinesAsync(page, 1);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "schedule-v-line.png") });
 
         await PayCashAsync(page, "schedule-v-paid.png");
@@ -114,7 +114,7 @@ public class RegisterChecksEndToEndTests : IClassFixture<BrowserFixture>
     {
         var page = await OpenRegisterAsync("cashier2", "Cashier-Demo-2", "R13");
 
-        await ScanAsync(page, CodeineSyrup);
+        await RegisterSteps.ScanAsync(page, CodeineSyrup);
         await page.WaitForSelectorAsync("[data-testid=counter-message][data-kind=error]");
         var message = await page.InnerTextAsync("[data-testid=counter-message]");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "schedule-v-refused-riverside.png") });
@@ -132,8 +132,8 @@ public class RegisterChecksEndToEndTests : IClassFixture<BrowserFixture>
     public async Task Voiding_a_sale_with_a_card_payment_on_it_gives_the_payment_back_to_the_card()
     {
         var page = await OpenRegisterAsync("cashier", "Cashier-Demo-1", "R14");
-        await ScanAsync(page, Bandages);
-        await WaitForLinesAsync(page, 1);
+        await RegisterSteps.ScanAsync(page, Bandages);
+        await RegisterSteps.WaitForLinesAsync(page, 1);
 
         // Part of the total by card, so the sale stays open with a payment on it.
         await page.Keyboard.PressAsync("F10");
@@ -177,22 +177,9 @@ public class RegisterChecksEndToEndTests : IClassFixture<BrowserFixture>
 
     private IDbContextFactory<PosDbContext> Factory => _browser.App.Services.GetRequiredService<IDbContextFactory<PosDbContext>>();
 
-    private async Task<IPage> OpenRegisterAsync(string user, string password, string register)
-    {
-        var page = await _browser.NewPageAsync();
-        await BrowserFixture.SignInAsync(page, user, password, register);
-        await page.ClickAsync("[data-testid=nav-register]");
-        await page.WaitForSelectorAsync("[data-testid=register]");
-        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'scan-box'");
-        return page;
-    }
+    private Task<IPage> OpenRegisterAsync(string user, string password, string register) =>
+        RegisterSteps.OpenRegisterAsync(_browser, user, password, register);
 
-    private static async Task ScanAsync(IPage page, string code)
-    {
-        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'scan-box'");
-        await page.Keyboard.TypeAsync(code);
-        await page.Keyboard.PressAsync("Enter");
-    }
 
     private static async Task FillDateAsync(IPage page, string testId, DateOnly date) =>
         await page.FillAsync($"[data-testid={testId}] input, input[data-testid={testId}]", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -208,6 +195,4 @@ public class RegisterChecksEndToEndTests : IClassFixture<BrowserFixture>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, screenshot) });
     }
 
-    private static async Task WaitForLinesAsync(IPage page, int count) =>
-        await page.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=cart-line]').length === {count}");
 }

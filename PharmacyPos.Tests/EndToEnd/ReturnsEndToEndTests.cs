@@ -102,16 +102,7 @@ public class ReturnsEndToEndTests : IClassFixture<BrowserFixture>
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
 
         // Returns: scan the receipt's number, take one unit of the first line back.
-        await page.GotoAsync("/counter/returns");
-        await BrowserFixture.WaitForInteractiveAsync(page);
-        var scan = page.Locator("input[data-testid=return-scan], [data-testid=return-scan] input").First;
-        await scan.FillAsync(sale.SaleNumber);
-        await scan.PressAsync("Enter");
-        await page.WaitForSelectorAsync("[data-testid=return-sale]");
-        var quantity = page.Locator($"input[data-testid=return-qty-{first.LineNumber}], [data-testid=return-qty-{first.LineNumber}] input").First;
-        await quantity.FillAsync("1");
-        await quantity.PressAsync("Tab");
-        await page.Locator("input[data-testid=return-reason], [data-testid=return-reason] input").First.FillAsync("Customer changed their mind");
+        await RegisterSteps.ChooseReturnAsync(page, sale.SaleNumber, first.LineNumber, 1, "Customer changed their mind");
         var expected = SaleReturn.Quote(sale, [], [new ReturnRequest(first.Id, 1)], branch.Policy.RefundApprovalThreshold).Total;
         await page.WaitForSelectorAsync("[data-testid=quote-total]");
         Assert.Equal(expected.ToString(), (await page.InnerTextAsync("[data-testid=quote-total]")).Trim());
