@@ -75,7 +75,8 @@ public static class PosHost
             o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(5);
             o.DisconnectedCircuitMaxRetained = 500;
         }).AddHubOptions(o => o.MaximumReceiveMessageSize = 512 * 1024);
-        services.AddMudServices();
+        // Messages at the bottom: the top right holds page actions (Add staff, Export) they would cover.
+        services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
         services.AddPersistence(settings);
         services.AddCaching(settings, signalR);
         services.AddStaffIdentity();
