@@ -38,7 +38,8 @@ public sealed class RegisterSession(
     IPaymentTerminal terminal,
     TimeProvider time,
     IEnumerable<ILineAddingCheck> lineChecks,
-    IEnumerable<IPaymentStartingCheck> paymentChecks)
+    IEnumerable<IPaymentStartingCheck> paymentChecks,
+    PrescriptionItemGuard prescriptionItems)
 {
     public const int SearchResultsShown = 10;
     private static readonly TimeSpan PricingKeptFor = TimeSpan.FromMinutes(1);
@@ -76,11 +77,14 @@ public sealed class RegisterSession(
         await using (var db = await factory.CreateDbContextAsync(ct))
             Branch = await db.Set<Branch>().AsNoTracking().SingleAsync(b => b.Id == branchId, ct);
         var open = await carts.FindOpenAsync(branchId, Register, ct);
+        string? refused = null;
         if (open is null)
             NewSale();
-        else
-            await LoadAsync(open, ct);
+        else if ((refused = await LoadAsync(open, ct)) is not null)
+            await SaveAsync(ct);
         Started = true;
+        if (refused is not null)
+            Fail(refused);
         Changed?.Invoke();
     }
 
@@ -150,6 +154,9 @@ public sealed class RegisterSession(
     public async Task<bool> AddProductAsync(Product product, Guid? lotId, CancellationToken ct = default)
     {
         EndCompletedSale();
+        // Before the other checks, so nobody is asked for an ID for an item that cannot be sold here at all.
+        if (await prescriptionItems.RefuseAsync(this, product, ct) is { } prescription)
+            return Fail(prescription);
         foreach (var check in lineChecks)
         {
             if (await check.CheckAsync(new LineAdding(this, product, 1, lotId), ct) is { } refusal)
@@ -252,9 +259,10 @@ public sealed class RegisterSession(
             return Fail("That sale is no longer suspended; another register may have resumed it.");
         if (Sale.Lines.Count > 0)
             await carts.DeleteAsync(Sale.Id, ct);
+        string? refused;
         try
         {
-            await LoadAsync(suspended with { Suspended = false, Register = Register }, ct);
+            refused = await LoadAsync(suspended with { Suspended = false, Register = Register }, ct);
             await SaveAsync(ct);
         }
         catch (DomainException ex)
@@ -262,7 +270,10 @@ public sealed class RegisterSession(
             NewSale();
             return Fail(ex.Message);
         }
-        Inform($"Sale {Sale.SaleNumber} is back on the register.");
+        if (refused is not null)
+            Fail($"Sale {Sale.SaleNumber} is back on the register. {refused}");
+        else
+            Inform($"Sale {Sale.SaleNumber} is back on the register.");
         return true;
     }
 
@@ -543,12 +554,21 @@ public sealed class RegisterSession(
         await carts.SaveAsync(_carry, ct);
     }
 
-    private async Task LoadAsync(CartSnapshot snapshot, CancellationToken ct)
+    /// <summary>Puts a saved cart on the register; returns what was taken off it (prescription items held as store items), or null.</summary>
+    private async Task<string?> LoadAsync(CartSnapshot snapshot, CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        Sale = (await CartReplay.RebuildAsync(db, snapshot, ct)).Sale;
+        CartReplay.Reopened reopened;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+            reopened = await CartReplay.ReopenAsync(db, snapshot, ct);
+        Sale = reopened.Rebuilt.Sale;
         _carry = snapshot;
         SelectedLineId = Sale.ActiveLines.LastOrDefault()?.Id;
+        if (reopened.Refused.Count == 0)
+            return null;
+        var said = new List<string>();
+        foreach (var product in reopened.Refused)
+            said.Add((await prescriptionItems.RefuseAsync(this, product, ct))!);
+        return $"Taken off the sale: {string.Join(" ", said)}";
     }
 
     private void NewSale()
