@@ -135,8 +135,8 @@ public class PrescriptionItemTests
         }
         var open = Saved("R1", suspended: false);
         var suspended = Saved("R2", suspended: true);
-        await carts.SaveAsync(open);
-        await carts.SaveAsync(suspended);
+        await carts.AddAsync(open);
+        await carts.AddAsync(suspended);
 
         var atR1 = await OpenAsync(store, "R1");
         Assert.Equal(open.SaleId, atR1.Sale.Id);
