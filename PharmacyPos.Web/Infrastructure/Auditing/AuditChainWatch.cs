@@ -54,6 +54,12 @@ public sealed class AuditChainWatch(
         }
     }
 
+    /// <summary>This instance did not hold the chain in its last pass: the holder reports records held, not this one.</summary>
+    public void NotHolding()
+    {
+        lock (_lock) _waiting = null;
+    }
+
     /// <summary>
     /// Looks at the chain after a pass: its head, and the first saved record above it, if any.
     /// Returns the number of alarms written.

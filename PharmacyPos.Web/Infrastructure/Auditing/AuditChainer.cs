@@ -72,7 +72,12 @@ public sealed class AuditChainer(
             while (true)
             {
                 var batch = await ChainBatchAsync(cancellationToken);
-                if (batch is null) return total;
+                if (batch is null)
+                {
+                    // Another instance holds the chain and watches it; what this one saw last is stale.
+                    watch.NotHolding();
+                    return total;
+                }
                 total += batch.Value.Chained;
                 if (batch.Value.Full) continue;
                 await watch.AfterPassAsync(batch.Value.Head, batch.Value.FirstWaiting, cancellationToken);
