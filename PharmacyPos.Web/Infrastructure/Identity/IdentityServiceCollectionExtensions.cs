@@ -63,6 +63,10 @@ public static class IdentityServiceCollectionExtensions
         services.AddAuthorizationBuilder().AddPosPolicies();
         services.AddCascadingAuthenticationState();
         services.AddSingleton<IPasswordHasher<RegisterPin>, PasswordHasher<RegisterPin>>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<CredentialAttempts>();
+        services.AddSingleton<ApproverCredentials>();
+        services.AddSignInRateLimit();
         return services;
     }
 }
