@@ -72,7 +72,7 @@ public sealed partial class RegisterSession
 
         using var writing = Writing();
         string? takenOff = null;
-        switch (await carts.OpenAsync(Branch.Id, Register, _screen!, NewCart, takeOver, ct))
+        switch (await carts.OpenAsync(Branch.Id, Register, _screen!, NewCart, takeOver, Actor, ct))
         {
             case RegisterOpening.Opened opened:
                 if (fresh is not null && opened.Cart.SaleId == fresh.Id)
