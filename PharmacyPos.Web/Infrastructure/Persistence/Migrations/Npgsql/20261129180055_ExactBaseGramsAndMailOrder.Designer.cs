@@ -4,42 +4,47 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using PharmacyPos.Web.Infrastructure.Persistence;
 
 #nullable disable
 
-namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
+namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
 {
-    [DbContext(typeof(SqlitePosDbContext))]
-    [Migration("20261129190606_PendingReturns")]
-    partial class PendingReturns
+    [DbContext(typeof(NpgsqlPosDbContext))]
+    [Migration("20261129180055_ExactBaseGramsAndMailOrder")]
+    partial class ExactBaseGramsAndMailOrder
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("name");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_name");
 
                     b.HasKey("Id")
@@ -56,19 +61,21 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("claim_type");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("claim_value");
 
                     b.Property<Guid>("RoleId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("role_id");
 
                     b.HasKey("Id")
@@ -84,19 +91,21 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("claim_type");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("claim_value");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
@@ -111,19 +120,19 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("provider_key");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("provider_display_name");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.HasKey("LoginProvider", "ProviderKey")
@@ -138,11 +147,11 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.Property<Guid>("RoleId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("role_id");
 
                     b.HasKey("UserId", "RoleId")
@@ -157,19 +166,19 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("Name")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("name");
 
                     b.Property<string>("Value")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("value");
 
                     b.HasKey("UserId", "LoginProvider", "Name")
@@ -181,29 +190,29 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmacyPos.Domain.Audit.AuditChainLink", b =>
                 {
                     b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("sequence");
 
-                    b.Property<long>("ChainedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("ChainedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("chained_at");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character(64)")
                         .HasColumnName("hash")
                         .IsFixedLength();
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character(64)")
                         .HasColumnName("previous_hash")
                         .IsFixedLength();
 
                     b.Property<long>("PreviousSequence")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("previous_sequence");
 
                     b.HasKey("Sequence")
@@ -220,93 +229,95 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
 
                     b.Property<string>("After")
                         .HasMaxLength(16000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16000)")
                         .HasColumnName("after");
 
                     b.Property<string>("ApprovedByName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("approved_by_name");
 
                     b.Property<Guid?>("ApprovedByUserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("approved_by_user_id");
 
                     b.Property<string>("Before")
                         .HasMaxLength(16000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16000)")
                         .HasColumnName("before");
 
                     b.Property<Guid?>("BranchId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("branch_id");
 
                     b.Property<int?>("DeaSchedule")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("dea_schedule");
 
                     b.Property<string>("EntityId")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("entity_id");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("entity_type");
 
                     b.Property<string>("EventType")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("event_type");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<long>("OccurredAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
                     b.Property<Guid?>("PatientId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("patient_id");
 
                     b.Property<Guid?>("ProductId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("reason");
 
                     b.Property<string>("Register")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("register");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("role");
 
                     b.Property<Guid?>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
                     b.HasKey("Sequence")
@@ -339,37 +350,37 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmacyPos.Domain.Branches.Branch", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(300)")
                         .HasColumnName("address");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("code");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(120)")
                         .HasColumnName("name");
 
                     b.Property<string>("StateCode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("state_code");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("time_zone_id");
 
                     b.HasKey("Id")
@@ -382,109 +393,82 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("branches", (string)null);
                 });
 
-            modelBuilder.Entity("PharmacyPos.Domain.Branches.BranchRegister", b =>
-                {
-                    b.Property<Guid>("BranchId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("branch_id");
-
-                    b.Property<string>("Code")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("code");
-
-                    b.Property<bool>("Active")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("active");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
-
-                    b.HasKey("BranchId", "Code")
-                        .HasName("pk_registers");
-
-                    b.ToTable("registers", (string)null);
-                });
-
             modelBuilder.Entity("PharmacyPos.Domain.Catalog.Product", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<bool>("Active")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("active");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("category");
 
                     b.Property<string>("DosageForm")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("dosage_form");
 
                     b.Property<bool>("FsaHsaEligible")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("fsa_hsa_eligible");
 
                     b.Property<string>("Gtin")
                         .IsRequired()
                         .HasMaxLength(14)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(14)")
                         .HasColumnName("gtin");
 
                     b.Property<int?>("MinimumAge")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("minimum_age");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<string>("Ndc")
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("ndc");
 
                     b.Property<int>("PackSize")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("pack_size");
 
                     b.Property<decimal>("Price")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("price");
 
                     b.Property<bool>("RxOnly")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("rx_only");
 
                     b.Property<string>("Schedule")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("schedule");
 
                     b.Property<string>("Strength")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("strength");
 
                     b.Property<string>("TaxClass")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("tax_class");
 
                     b.HasKey("Id")
@@ -506,55 +490,55 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmacyPos.Domain.Compliance.ControlledSaleRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
                     b.Property<Guid>("BranchId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("branch_id");
 
                     b.Property<Guid?>("FillId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("fill_id");
 
                     b.Property<Guid?>("PatientId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("patient_id");
 
                     b.Property<Guid>("PharmacistId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("pharmacist_id");
 
                     b.Property<string>("PrescriberDea")
                         .HasMaxLength(9)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(9)")
                         .HasColumnName("prescriber_dea");
 
                     b.Property<Guid?>("PrescriptionId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("prescription_id");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
                     b.Property<decimal>("Quantity")
                         .HasPrecision(10, 3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(10,3)")
                         .HasColumnName("quantity");
 
                     b.Property<Guid>("SaleId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("sale_id");
 
                     b.Property<string>("Schedule")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("schedule");
 
                     b.HasKey("Id")
@@ -575,58 +559,58 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmacyPos.Domain.Compliance.LogbookEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
                     b.Property<decimal>("BaseGrams")
-                        .HasPrecision(8, 3)
-                        .HasColumnType("TEXT")
+                        .HasPrecision(20, 11)
+                        .HasColumnType("numeric(20,11)")
                         .HasColumnName("base_grams");
 
                     b.Property<Guid>("BranchId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("branch_id");
 
                     b.Property<Guid>("CashierId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("cashier_id");
 
                     b.Property<string>("Chemical")
                         .IsRequired()
                         .HasMaxLength(24)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(24)")
                         .HasColumnName("chemical");
 
                     b.Property<int>("Packages")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("packages");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
                     b.Property<string>("ProductName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("product_name");
 
-                    b.Property<long>("RetainUntil")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("RetainUntil")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("retain_until");
 
                     b.Property<Guid?>("SaleId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("sale_id");
 
                     b.Property<string>("SignatureReference")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("signature_reference");
 
                     b.HasKey("Id")
@@ -644,29 +628,29 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmacyPos.Domain.Inventory.StockLot", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("BranchId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("branch_id");
 
                     b.Property<DateOnly>("Expiry")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("expiry");
 
                     b.Property<string>("LotNumber")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("lot_number");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
                     b.Property<int>("QuantityOnHand")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("quantity_on_hand");
 
                     b.HasKey("Id")
@@ -691,40 +675,40 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmacyPos.Domain.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(300)")
                         .HasColumnName("address");
 
                     b.Property<DateOnly>("DateOfBirth")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("date_of_birth");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("first_name");
 
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("last_name");
 
                     b.Property<string>("LoyaltyNumber")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("loyalty_number");
 
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("phone");
 
                     b.HasKey("Id")
@@ -743,37 +727,37 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.CounselingOffer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("Answer")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("answer");
 
-                    b.Property<long?>("CounseledAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("CounseledAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("counseled_at");
 
                     b.Property<Guid?>("CounseledBy")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("counseled_by");
 
                     b.Property<Guid>("FillId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("fill_id");
 
                     b.Property<int>("FillNumber")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("fill_number");
 
-                    b.Property<long>("OfferedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("OfferedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("offered_at");
 
                     b.Property<Guid>("OfferedBy")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("offered_by");
 
                     b.HasKey("Id")
@@ -788,69 +772,69 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Fill", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("BinLocation")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("bin_location");
 
                     b.Property<Guid>("BranchId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("branch_id");
 
                     b.Property<int>("FillNumber")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("fill_number");
 
                     b.Property<decimal>("PatientCopay")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("patient_copay");
 
-                    b.Property<long?>("PickedUpAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("PickedUpAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("picked_up_at");
 
                     b.Property<Guid>("PrescriptionId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("prescription_id");
 
                     b.Property<decimal>("Price")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("price");
 
                     b.Property<decimal>("Quantity")
                         .HasPrecision(10, 3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(10,3)")
                         .HasColumnName("quantity");
 
-                    b.Property<long?>("ReturnedToStockAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("ReturnedToStockAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("returned_to_stock_at");
 
                     b.Property<Guid?>("SaleId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("sale_id");
 
-                    b.Property<long>("StartedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(24)")
                         .HasColumnName("status");
 
-                    b.Property<long?>("VerifiedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("verified_at");
 
                     b.Property<Guid?>("VerifiedBy")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("verified_by");
 
                     b.HasKey("Id")
@@ -871,30 +855,30 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Prescriber", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("Dea")
                         .HasMaxLength(9)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(9)")
                         .HasColumnName("dea");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("first_name");
 
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("last_name");
 
                     b.Property<string>("Npi")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("npi");
 
                     b.HasKey("Id")
@@ -913,47 +897,47 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Prescription", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<int>("DaysSupply")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("days_supply");
 
                     b.Property<Guid>("PatientId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("patient_id");
 
                     b.Property<string>("PrescriberDea")
                         .HasMaxLength(9)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(9)")
                         .HasColumnName("prescriber_dea");
 
                     b.Property<Guid>("PrescriberId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("prescriber_id");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
                     b.Property<decimal>("Quantity")
                         .HasPrecision(10, 3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(10,3)")
                         .HasColumnName("quantity");
 
                     b.Property<int>("RefillsAuthorized")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("refills_authorized");
 
                     b.Property<string>("Schedule")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("schedule");
 
                     b.Property<DateOnly>("WrittenOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("written_on");
 
                     b.HasKey("Id")
@@ -974,27 +958,27 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmacyPos.Domain.Pricing.PricingRule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(120)")
                         .HasColumnName("name");
 
-                    b.Property<long>("ValidFrom")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("valid_from");
 
-                    b.Property<long>("ValidTo")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("ValidTo")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("valid_to");
 
                     b.Property<string>("kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
                     b.HasKey("Id")
@@ -1013,82 +997,45 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmacyPos.Domain.Sales.RefundTender", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("amount");
-
-                    b.Property<long?>("ApprovedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("approved_at");
-
-                    b.Property<int>("Attempt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("attempt");
 
                     b.Property<string>("CardBrand")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("card_brand");
 
                     b.Property<string>("CardLastFour")
                         .HasMaxLength(4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4)")
                         .HasColumnName("card_last_four");
-
-                    b.Property<string>("DeclineMessage")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("decline_message");
-
-                    b.Property<string>("IdempotencyKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("idempotency_key");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
 
                     b.Property<Guid?>("OriginalTenderId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("original_tender_id");
 
-                    b.Property<string>("RefundReference")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("refund_reference");
-
                     b.Property<Guid?>("SaleReturnId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("sale_return_id");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("sequence");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
 
                     b.Property<string>("TerminalReference")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("terminal_reference");
 
                     b.HasKey("Id")
                         .HasName("pk_refund_tenders");
-
-                    b.HasIndex("IdempotencyKey")
-                        .HasDatabaseName("ix_refund_tenders_idempotency_key");
 
                     b.HasIndex("SaleReturnId")
                         .HasDatabaseName("ix_refund_tenders_sale_return_id");
@@ -1099,47 +1046,47 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmacyPos.Domain.Sales.ReturnLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<bool>("Damaged")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("damaged");
 
                     b.Property<Guid?>("LotId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("lot_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
                     b.Property<int>("Quantity")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("quantity");
 
                     b.Property<decimal>("RefundAmount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("refund_amount");
 
                     b.Property<decimal>("RefundTax")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("refund_tax");
 
                     b.Property<Guid>("SaleLineId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("sale_line_id");
 
                     b.Property<Guid?>("SaleReturnId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("sale_return_id");
 
                     b.HasKey("Id")
@@ -1157,87 +1104,87 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmacyPos.Domain.Sales.Sale", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<decimal>("BasketDiscountAmount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("basket_discount_amount");
 
                     b.Property<Guid>("BranchId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("branch_id");
 
                     b.Property<Guid>("CashierUserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("cashier_user_id");
 
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
 
                     b.Property<Guid?>("CustomerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("customer_id");
 
                     b.Property<decimal>("EligibleFsaHsaSubtotal")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("eligible_fsa_hsa_subtotal");
 
                     b.Property<bool>("LoyaltyMember")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("loyalty_member");
 
-                    b.Property<long>("OpenedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
 
                     b.Property<bool>("PromotionsUpToDate")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("promotions_up_to_date");
 
                     b.Property<string>("RegisterId")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("register_id");
 
                     b.Property<string>("SaleNumber")
                         .IsRequired()
                         .HasMaxLength(24)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(24)")
                         .HasColumnName("sale_number");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
                     b.Property<decimal>("Subtotal")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("subtotal");
 
                     b.Property<decimal>("Tax")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("tax");
 
                     b.Property<decimal>("Total")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("total");
 
                     b.Property<string>("VoidReason")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("void_reason");
 
-                    b.Property<long?>("VoidedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("voided_at");
 
                     b.HasKey("Id")
@@ -1262,118 +1209,118 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmacyPos.Domain.Sales.SaleLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("amount");
 
                     b.Property<decimal>("BasketDiscountShare")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("basket_discount_share");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("category");
 
                     b.Property<bool>("FsaHsaEligible")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("fsa_hsa_eligible");
 
                     b.Property<string>("Gtin")
                         .IsRequired()
                         .HasMaxLength(14)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(14)")
                         .HasColumnName("gtin");
 
                     b.Property<bool>("IsPrescription")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_prescription");
 
                     b.Property<bool>("IsVoided")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_voided");
 
                     b.Property<decimal>("LineDiscountAmount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("line_discount_amount");
 
                     b.Property<int>("LineNumber")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("line_number");
 
                     b.Property<Guid?>("LotId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("lot_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
                     b.Property<decimal>("PromotionDiscount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("promotion_discount");
 
                     b.Property<string>("PromotionName")
                         .HasMaxLength(120)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(120)")
                         .HasColumnName("promotion_name");
 
                     b.Property<Guid?>("PromotionRuleId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("promotion_rule_id");
 
                     b.Property<int>("Quantity")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("quantity");
 
                     b.Property<Guid?>("SaleId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("sale_id");
 
                     b.Property<string>("Schedule")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("schedule");
 
                     b.Property<decimal>("Tax")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("tax");
 
                     b.Property<string>("TaxClass")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("tax_class");
 
                     b.Property<decimal>("TaxRate")
                         .HasPrecision(7, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(7,4)")
                         .HasColumnName("tax_rate");
 
                     b.Property<decimal>("UnitPrice")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("unit_price");
 
                     b.Property<string>("VoidReason")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("void_reason");
 
                     b.HasKey("Id")
@@ -1391,74 +1338,54 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmacyPos.Domain.Sales.SaleReturn", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid?>("ApprovedByUserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("approved_by_user_id");
 
                     b.Property<Guid>("BranchId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("branch_id");
 
-                    b.Property<Guid?>("CashInPlaceApprovedByUserId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("cash_in_place_approved_by_user_id");
-
                     b.Property<Guid>("CashierUserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("cashier_user_id");
-
-                    b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("closed_at");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reason");
 
                     b.Property<string>("RegisterId")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("register_id");
 
-                    b.Property<long>("ReturnedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("returned_at");
 
                     b.Property<Guid>("SaleId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("sale_id");
 
                     b.Property<string>("SaleNumber")
                         .IsRequired()
                         .HasMaxLength(24)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(24)")
                         .HasColumnName("sale_number");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
 
                     b.Property<decimal>("Total")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("total");
 
                     b.HasKey("Id")
                         .HasName("pk_sale_returns");
 
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_sale_returns_sale_id");
+
                     b.HasIndex("BranchId", "ReturnedAt")
                         .HasDatabaseName("ix_sale_returns_branch_id_returned_at");
-
-                    b.HasIndex("SaleId", "Status")
-                        .HasDatabaseName("ix_sale_returns_sale_id_status");
 
                     b.ToTable("sale_returns", (string)null);
                 });
@@ -1466,56 +1393,56 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmacyPos.Domain.Sales.Tender", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("amount");
 
                     b.Property<string>("AuthorizationCode")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("authorization_code");
 
                     b.Property<string>("CardBrand")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("card_brand");
 
                     b.Property<string>("CardLastFour")
                         .HasMaxLength(4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4)")
                         .HasColumnName("card_last_four");
 
                     b.Property<decimal?>("CashTendered")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("cash_tendered");
 
                     b.Property<decimal>("ChangeDue")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("change_due");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
 
                     b.Property<Guid?>("SaleId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("sale_id");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("sequence");
 
                     b.Property<string>("TerminalReference")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("terminal_reference");
 
                     b.HasKey("Id")
@@ -1533,15 +1460,15 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Checkout.SaleLineLot", b =>
                 {
                     b.Property<Guid>("SaleLineId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("sale_line_id");
 
                     b.Property<Guid>("LotId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("lot_id");
 
                     b.Property<int>("Quantity")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("quantity");
 
                     b.HasKey("SaleLineId", "LotId")
@@ -1559,75 +1486,52 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Register.OpenCart", b =>
                 {
                     b.Property<Guid>("SaleId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("sale_id");
 
                     b.Property<Guid>("BranchId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("branch_id");
 
                     b.Property<string>("Cart")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("cart");
 
                     b.Property<Guid>("CashierUserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("cashier_user_id");
 
-                    b.Property<Guid?>("HolderId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("holder_id");
-
-                    b.Property<string>("HolderName")
-                        .HasMaxLength(160)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("holder_name");
-
-                    b.Property<long?>("HolderSeenAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("holder_seen_at");
-
-                    b.Property<string>("HolderSignIn")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("holder_sign_in");
-
                     b.Property<int>("ItemCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("item_count");
 
                     b.Property<string>("Register")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("register");
 
                     b.Property<string>("SaleNumber")
                         .IsRequired()
                         .HasMaxLength(24)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(24)")
                         .HasColumnName("sale_number");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
                     b.Property<decimal>("Total")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("total");
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("version");
 
                     b.HasKey("SaleId")
                         .HasName("pk_register_carts");
@@ -1643,63 +1547,33 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("register_carts", (string)null);
                 });
 
-            modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Returns.ReturnLineLot", b =>
-                {
-                    b.Property<Guid>("ReturnLineId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("return_line_id");
-
-                    b.Property<Guid>("LotId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("lot_id");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("quantity");
-
-                    b.Property<bool>("Restock")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("restock");
-
-                    b.HasKey("ReturnLineId", "LotId")
-                        .HasName("pk_return_line_lots");
-
-                    b.HasIndex("LotId")
-                        .HasDatabaseName("ix_return_line_lots_lot_id");
-
-                    b.ToTable("return_line_lots", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_return_line_lots_quantity_positive", "quantity > 0");
-                        });
-                });
-
             modelBuilder.Entity("PharmacyPos.Web.Features.Pharmacy.Checkout.SaleSignature", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<long>("CapturedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CapturedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("captured_at");
 
                     b.Property<string>("Data")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("data");
 
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("format");
 
                     b.Property<int>("PointCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("point_count");
 
                     b.Property<Guid>("SaleId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("sale_id");
 
                     b.HasKey("Id")
@@ -1716,86 +1590,86 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
                     b.Property<bool>("Active")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("active");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("display_name");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("email");
 
                     b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
 
                     b.Property<Guid>("HomeBranchId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("home_branch_id");
 
                     b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");
 
-                    b.Property<long?>("LockoutEnd")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_email");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_user_name");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("password_hash");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("phone_number");
 
                     b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
                     b.Property<string>("PinHash")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("pin_hash");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
                     b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("two_factor_enabled");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
                     b.HasKey("Id")
@@ -1816,27 +1690,27 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasBaseType("PharmacyPos.Domain.Pricing.PricingRule");
 
                     b.Property<int>("BuyQuantity")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("buy_quantity");
 
                     b.Property<string>("Category")
                         .ValueGeneratedOnUpdateSometimes()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("category");
 
                     b.Property<decimal>("GetPercentOff")
                         .HasPrecision(7, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(7,4)")
                         .HasColumnName("get_percent_off");
 
                     b.Property<int>("GetQuantity")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("get_quantity");
 
                     b.Property<Guid?>("ProductId")
                         .ValueGeneratedOnUpdateSometimes()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
                     b.ToTable("pricing_rules", (string)null);
@@ -1852,12 +1726,12 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .ValueGeneratedOnUpdateSometimes()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("category");
 
                     b.Property<decimal>("PercentOff")
                         .HasPrecision(7, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(7,4)")
                         .HasColumnName("percent_off");
 
                     b.ToTable("pricing_rules", (string)null);
@@ -1871,12 +1745,12 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("ProductId")
                         .ValueGeneratedOnUpdateSometimes()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
                     b.Property<decimal>("UnitPrice")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("unit_price");
 
                     b.ToTable("pricing_rules", (string)null);
@@ -1946,41 +1820,45 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.OwnsOne("PharmacyPos.Domain.Branches.BranchPolicy", "Policy", b1 =>
                         {
                             b1.Property<Guid>("BranchId")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("uuid")
                                 .HasColumnName("id");
 
                             b1.Property<bool>("AgeChecksEnabled")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("boolean")
                                 .HasColumnName("policy_age_checks_enabled");
 
                             b1.Property<string>("Counseling")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(40)")
                                 .HasColumnName("policy_counseling");
 
                             b1.Property<decimal>("ListedChemicalDailyGrams")
                                 .HasPrecision(6, 3)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("numeric(6,3)")
                                 .HasColumnName("policy_listed_chemical_daily_grams");
 
                             b1.Property<decimal>("ListedChemicalThirtyDayGrams")
                                 .HasPrecision(6, 3)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("numeric(6,3)")
                                 .HasColumnName("policy_listed_chemical_thirty_day_grams");
 
                             b1.Property<decimal>("RefundApprovalThreshold")
                                 .HasPrecision(12, 2)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("numeric(12,2)")
                                 .HasColumnName("policy_refund_approval_threshold");
 
                             b1.Property<bool>("ScheduleVOtcSalesAllowed")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("boolean")
                                 .HasColumnName("policy_schedule_v_otc_sales_allowed");
 
                             b1.Property<int>("ScheduleVOtcUnitsPer48Hours")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("integer")
                                 .HasColumnName("policy_schedule_v_otc_units_per48hours");
+
+                            b1.Property<bool>("ShipsListedChemicals")
+                                .HasColumnType("boolean")
+                                .HasColumnName("policy_ships_listed_chemicals");
 
                             b1.HasKey("BranchId");
 
@@ -1994,17 +1872,17 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.OwnsMany("PharmacyPos.Domain.Branches.BranchTaxRate", "TaxRates", b1 =>
                         {
                             b1.Property<Guid>("BranchId")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("uuid")
                                 .HasColumnName("branch_id");
 
                             b1.Property<string>("TaxClass")
                                 .HasMaxLength(20)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(20)")
                                 .HasColumnName("tax_class");
 
                             b1.Property<decimal>("Rate")
                                 .HasPrecision(7, 4)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("numeric(7,4)")
                                 .HasColumnName("rate");
 
                             b1.HasKey("BranchId", "TaxClass")
@@ -2023,44 +1901,34 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("TaxRates");
                 });
 
-            modelBuilder.Entity("PharmacyPos.Domain.Branches.BranchRegister", b =>
-                {
-                    b.HasOne("PharmacyPos.Domain.Branches.Branch", null)
-                        .WithMany()
-                        .HasForeignKey("BranchId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_registers_branches_branch_id");
-                });
-
             modelBuilder.Entity("PharmacyPos.Domain.Catalog.Product", b =>
                 {
                     b.OwnsOne("PharmacyPos.Domain.Catalog.ListedChemicalContent", "ListedChemical", b1 =>
                         {
                             b1.Property<Guid>("ProductId")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("uuid")
                                 .HasColumnName("id");
 
                             b1.Property<decimal>("BaseFactor")
                                 .HasPrecision(6, 5)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("numeric(6,5)")
                                 .HasColumnName("listed_chemical_base_factor");
 
                             b1.Property<string>("Chemical")
                                 .IsRequired()
                                 .HasMaxLength(24)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(24)")
                                 .HasColumnName("listed_chemical_chemical");
 
                             b1.Property<string>("Salt")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(40)")
                                 .HasColumnName("listed_chemical_salt");
 
                             b1.Property<decimal>("SaltMilligramsPerPackage")
                                 .HasPrecision(10, 3)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("numeric(10,3)")
                                 .HasColumnName("listed_chemical_salt_milligrams_per_package");
 
                             b1.HasKey("ProductId");
@@ -2080,51 +1948,51 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.OwnsOne("PharmacyPos.Domain.Compliance.PhotoId", "Purchaser", b1 =>
                         {
                             b1.Property<Guid>("ControlledSaleRecordId")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("uuid")
                                 .HasColumnName("id");
 
                             b1.Property<string>("Address")
                                 .IsRequired()
                                 .HasMaxLength(250)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(250)")
                                 .HasColumnName("purchaser_address");
 
                             b1.Property<DateOnly>("DateOfBirth")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("date")
                                 .HasColumnName("purchaser_date_of_birth");
 
                             b1.Property<DateOnly?>("Expires")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("date")
                                 .HasColumnName("purchaser_expires");
 
                             b1.Property<string>("FullName")
                                 .IsRequired()
                                 .HasMaxLength(120)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(120)")
                                 .HasColumnName("purchaser_full_name");
 
                             b1.Property<string>("IssuedBy")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(40)")
                                 .HasColumnName("purchaser_issued_by");
 
                             b1.Property<string>("Number")
                                 .IsRequired()
                                 .HasMaxLength(30)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(30)")
                                 .HasColumnName("purchaser_number");
 
                             b1.Property<string>("Type")
                                 .IsRequired()
                                 .HasMaxLength(24)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(24)")
                                 .HasColumnName("purchaser_type");
 
                             b1.HasKey("ControlledSaleRecordId");
 
                             b1.HasIndex("IssuedBy", "Number", "DateOfBirth")
-                                .HasDatabaseName("ix_controlled_sale_records_purchaser_issued_by_purchaser_number_purchaser_date_of_birth");
+                                .HasDatabaseName("ix_controlled_sale_records_purchaser_issued_by_purchaser_numbe");
 
                             b1.ToTable("controlled_sale_records");
 
@@ -2141,51 +2009,51 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.OwnsOne("PharmacyPos.Domain.Compliance.PhotoId", "Purchaser", b1 =>
                         {
                             b1.Property<Guid>("LogbookEntryId")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("uuid")
                                 .HasColumnName("id");
 
                             b1.Property<string>("Address")
                                 .IsRequired()
                                 .HasMaxLength(250)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(250)")
                                 .HasColumnName("purchaser_address");
 
                             b1.Property<DateOnly>("DateOfBirth")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("date")
                                 .HasColumnName("purchaser_date_of_birth");
 
                             b1.Property<DateOnly?>("Expires")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("date")
                                 .HasColumnName("purchaser_expires");
 
                             b1.Property<string>("FullName")
                                 .IsRequired()
                                 .HasMaxLength(120)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(120)")
                                 .HasColumnName("purchaser_full_name");
 
                             b1.Property<string>("IssuedBy")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(40)")
                                 .HasColumnName("purchaser_issued_by");
 
                             b1.Property<string>("Number")
                                 .IsRequired()
                                 .HasMaxLength(30)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(30)")
                                 .HasColumnName("purchaser_number");
 
                             b1.Property<string>("Type")
                                 .IsRequired()
                                 .HasMaxLength(24)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(24)")
                                 .HasColumnName("purchaser_type");
 
                             b1.HasKey("LogbookEntryId");
 
                             b1.HasIndex("IssuedBy", "Number", "DateOfBirth")
-                                .HasDatabaseName("ix_listed_chemical_logbook_purchaser_issued_by_purchaser_number_purchaser_date_of_birth");
+                                .HasDatabaseName("ix_listed_chemical_logbook_purchaser_issued_by_purchaser_numbe");
 
                             b1.ToTable("listed_chemical_logbook");
 
@@ -2289,24 +2157,24 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.OwnsOne("PharmacyPos.Domain.Sales.Discount", "BasketDiscount", b1 =>
                         {
                             b1.Property<Guid>("SaleId")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("uuid")
                                 .HasColumnName("id");
 
                             b1.Property<string>("Kind")
                                 .IsRequired()
                                 .HasMaxLength(16)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(16)")
                                 .HasColumnName("basket_discount_kind");
 
                             b1.Property<string>("Reason")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(200)")
                                 .HasColumnName("basket_discount_reason");
 
                             b1.Property<decimal>("Value")
                                 .HasPrecision(12, 4)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("numeric(12,4)")
                                 .HasColumnName("basket_discount_value");
 
                             b1.HasKey("SaleId");
@@ -2332,22 +2200,22 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.OwnsOne("PharmacyPos.Domain.Sales.PriceOverride", "PriceOverride", b1 =>
                         {
                             b1.Property<Guid>("SaleLineId")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("uuid")
                                 .HasColumnName("id");
 
                             b1.Property<Guid>("ApprovedByUserId")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("uuid")
                                 .HasColumnName("price_override_approved_by_user_id");
 
                             b1.Property<string>("Reason")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(200)")
                                 .HasColumnName("price_override_reason");
 
                             b1.Property<decimal>("UnitPrice")
                                 .HasPrecision(12, 2)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("numeric(12,2)")
                                 .HasColumnName("price_override_unit_price");
 
                             b1.HasKey("SaleLineId");
@@ -2362,24 +2230,24 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.OwnsOne("PharmacyPos.Domain.Sales.Discount", "Discount", b1 =>
                         {
                             b1.Property<Guid>("SaleLineId")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("uuid")
                                 .HasColumnName("id");
 
                             b1.Property<string>("Kind")
                                 .IsRequired()
                                 .HasMaxLength(16)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(16)")
                                 .HasColumnName("discount_kind");
 
                             b1.Property<string>("Reason")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(200)")
                                 .HasColumnName("discount_reason");
 
                             b1.Property<decimal>("Value")
                                 .HasPrecision(12, 4)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("numeric(12,4)")
                                 .HasColumnName("discount_value");
 
                             b1.HasKey("SaleLineId");
@@ -2440,23 +2308,6 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_register_carts_branch_branch_id");
-                });
-
-            modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Returns.ReturnLineLot", b =>
-                {
-                    b.HasOne("PharmacyPos.Domain.Inventory.StockLot", null)
-                        .WithMany()
-                        .HasForeignKey("LotId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_return_line_lots_stock_lot_lot_id");
-
-                    b.HasOne("PharmacyPos.Domain.Sales.ReturnLine", null)
-                        .WithMany()
-                        .HasForeignKey("ReturnLineId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_return_line_lots_return_line_return_line_id");
                 });
 
             modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Prescription", b =>

@@ -4,47 +4,42 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using PharmacyPos.Web.Infrastructure.Persistence;
 
 #nullable disable
 
-namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
+namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(NpgsqlPosDbContext))]
-    [Migration("20261129190656_PendingReturns")]
-    partial class PendingReturns
+    [DbContext(typeof(SqlitePosDbContext))]
+    [Migration("20261129180019_ExactBaseGramsAndMailOrder")]
+    partial class ExactBaseGramsAndMailOrder
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("concurrency_stamp");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("normalized_name");
 
                     b.HasKey("Id")
@@ -61,21 +56,19 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claim_type");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claim_value");
 
                     b.Property<Guid>("RoleId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("role_id");
 
                     b.HasKey("Id")
@@ -91,21 +84,19 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claim_type");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claim_value");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
@@ -120,19 +111,19 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("provider_key");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("provider_display_name");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.HasKey("LoginProvider", "ProviderKey")
@@ -147,11 +138,11 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<Guid>("RoleId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("role_id");
 
                     b.HasKey("UserId", "RoleId")
@@ -166,19 +157,19 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
                     b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("Name")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("Value")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("value");
 
                     b.HasKey("UserId", "LoginProvider", "Name")
@@ -190,29 +181,29 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("PharmacyPos.Domain.Audit.AuditChainLink", b =>
                 {
                     b.Property<long>("Sequence")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
-                    b.Property<DateTimeOffset>("ChainedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("ChainedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("chained_at");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("hash")
                         .IsFixedLength();
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("previous_hash")
                         .IsFixedLength();
 
                     b.Property<long>("PreviousSequence")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("previous_sequence");
 
                     b.HasKey("Sequence")
@@ -229,95 +220,93 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
 
                     b.Property<string>("After")
                         .HasMaxLength(16000)
-                        .HasColumnType("character varying(16000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("after");
 
                     b.Property<string>("ApprovedByName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("approved_by_name");
 
                     b.Property<Guid?>("ApprovedByUserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("approved_by_user_id");
 
                     b.Property<string>("Before")
                         .HasMaxLength(16000)
-                        .HasColumnType("character varying(16000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("before");
 
                     b.Property<Guid?>("BranchId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("branch_id");
 
                     b.Property<int?>("DeaSchedule")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("dea_schedule");
 
                     b.Property<string>("EntityId")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entity_id");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entity_type");
 
                     b.Property<string>("EventType")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("event_type");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("occurred_at");
 
                     b.Property<Guid?>("PatientId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("patient_id");
 
                     b.Property<Guid?>("ProductId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
                     b.Property<string>("Register")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("register");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("role");
 
                     b.Property<Guid?>("UserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_name");
 
                     b.HasKey("Sequence")
@@ -350,37 +339,37 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("PharmacyPos.Domain.Branches.Branch", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("address");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("code");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("StateCode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("state_code");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("time_zone_id");
 
                     b.HasKey("Id")
@@ -393,109 +382,82 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.ToTable("branches", (string)null);
                 });
 
-            modelBuilder.Entity("PharmacyPos.Domain.Branches.BranchRegister", b =>
-                {
-                    b.Property<Guid>("BranchId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("branch_id");
-
-                    b.Property<string>("Code")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("code");
-
-                    b.Property<bool>("Active")
-                        .HasColumnType("boolean")
-                        .HasColumnName("active");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
-                        .HasColumnName("name");
-
-                    b.HasKey("BranchId", "Code")
-                        .HasName("pk_registers");
-
-                    b.ToTable("registers", (string)null);
-                });
-
             modelBuilder.Entity("PharmacyPos.Domain.Catalog.Product", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<bool>("Active")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("active");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("category");
 
                     b.Property<string>("DosageForm")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("dosage_form");
 
                     b.Property<bool>("FsaHsaEligible")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("fsa_hsa_eligible");
 
                     b.Property<string>("Gtin")
                         .IsRequired()
                         .HasMaxLength(14)
-                        .HasColumnType("character varying(14)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("gtin");
 
                     b.Property<int?>("MinimumAge")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("minimum_age");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("Ndc")
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ndc");
 
                     b.Property<int>("PackSize")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("pack_size");
 
                     b.Property<decimal>("Price")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("price");
 
                     b.Property<bool>("RxOnly")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rx_only");
 
                     b.Property<string>("Schedule")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("schedule");
 
                     b.Property<string>("Strength")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("strength");
 
                     b.Property<string>("TaxClass")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("tax_class");
 
                     b.HasKey("Id")
@@ -517,55 +479,55 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("PharmacyPos.Domain.Compliance.ControlledSaleRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
                     b.Property<Guid>("BranchId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("branch_id");
 
                     b.Property<Guid?>("FillId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fill_id");
 
                     b.Property<Guid?>("PatientId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("patient_id");
 
                     b.Property<Guid>("PharmacistId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("pharmacist_id");
 
                     b.Property<string>("PrescriberDea")
                         .HasMaxLength(9)
-                        .HasColumnType("character varying(9)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("prescriber_dea");
 
                     b.Property<Guid?>("PrescriptionId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("prescription_id");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
                     b.Property<decimal>("Quantity")
                         .HasPrecision(10, 3)
-                        .HasColumnType("numeric(10,3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("quantity");
 
                     b.Property<Guid>("SaleId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sale_id");
 
                     b.Property<string>("Schedule")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("schedule");
 
                     b.HasKey("Id")
@@ -586,58 +548,58 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("PharmacyPos.Domain.Compliance.LogbookEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
                     b.Property<decimal>("BaseGrams")
-                        .HasPrecision(8, 3)
-                        .HasColumnType("numeric(8,3)")
+                        .HasPrecision(20, 11)
+                        .HasColumnType("TEXT")
                         .HasColumnName("base_grams");
 
                     b.Property<Guid>("BranchId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("branch_id");
 
                     b.Property<Guid>("CashierId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("cashier_id");
 
                     b.Property<string>("Chemical")
                         .IsRequired()
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("chemical");
 
                     b.Property<int>("Packages")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("packages");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
                     b.Property<string>("ProductName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_name");
 
-                    b.Property<DateTimeOffset>("RetainUntil")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("RetainUntil")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("retain_until");
 
                     b.Property<Guid?>("SaleId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sale_id");
 
                     b.Property<string>("SignatureReference")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("signature_reference");
 
                     b.HasKey("Id")
@@ -655,29 +617,29 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("PharmacyPos.Domain.Inventory.StockLot", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("BranchId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("branch_id");
 
                     b.Property<DateOnly>("Expiry")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("expiry");
 
                     b.Property<string>("LotNumber")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lot_number");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
                     b.Property<int>("QuantityOnHand")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("quantity_on_hand");
 
                     b.HasKey("Id")
@@ -702,40 +664,40 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("PharmacyPos.Domain.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("address");
 
                     b.Property<DateOnly>("DateOfBirth")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("date_of_birth");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("first_name");
 
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_name");
 
                     b.Property<string>("LoyaltyNumber")
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("loyalty_number");
 
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("phone");
 
                     b.HasKey("Id")
@@ -754,37 +716,37 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.CounselingOffer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("Answer")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("answer");
 
-                    b.Property<DateTimeOffset?>("CounseledAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long?>("CounseledAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("counseled_at");
 
                     b.Property<Guid?>("CounseledBy")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("counseled_by");
 
                     b.Property<Guid>("FillId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fill_id");
 
                     b.Property<int>("FillNumber")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("fill_number");
 
-                    b.Property<DateTimeOffset>("OfferedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("OfferedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("offered_at");
 
                     b.Property<Guid>("OfferedBy")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("offered_by");
 
                     b.HasKey("Id")
@@ -799,69 +761,69 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Fill", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("BinLocation")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("bin_location");
 
                     b.Property<Guid>("BranchId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("branch_id");
 
                     b.Property<int>("FillNumber")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("fill_number");
 
                     b.Property<decimal>("PatientCopay")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("patient_copay");
 
-                    b.Property<DateTimeOffset?>("PickedUpAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long?>("PickedUpAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("picked_up_at");
 
                     b.Property<Guid>("PrescriptionId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("prescription_id");
 
                     b.Property<decimal>("Price")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("price");
 
                     b.Property<decimal>("Quantity")
                         .HasPrecision(10, 3)
-                        .HasColumnType("numeric(10,3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("quantity");
 
-                    b.Property<DateTimeOffset?>("ReturnedToStockAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long?>("ReturnedToStockAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("returned_to_stock_at");
 
                     b.Property<Guid?>("SaleId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sale_id");
 
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("started_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
-                    b.Property<DateTimeOffset?>("VerifiedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("verified_at");
 
                     b.Property<Guid?>("VerifiedBy")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("verified_by");
 
                     b.HasKey("Id")
@@ -882,30 +844,30 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Prescriber", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("Dea")
                         .HasMaxLength(9)
-                        .HasColumnType("character varying(9)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("dea");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("first_name");
 
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_name");
 
                     b.Property<string>("Npi")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("npi");
 
                     b.HasKey("Id")
@@ -924,47 +886,47 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Prescription", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<int>("DaysSupply")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("days_supply");
 
                     b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("patient_id");
 
                     b.Property<string>("PrescriberDea")
                         .HasMaxLength(9)
-                        .HasColumnType("character varying(9)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("prescriber_dea");
 
                     b.Property<Guid>("PrescriberId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("prescriber_id");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
                     b.Property<decimal>("Quantity")
                         .HasPrecision(10, 3)
-                        .HasColumnType("numeric(10,3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("quantity");
 
                     b.Property<int>("RefillsAuthorized")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("refills_authorized");
 
                     b.Property<string>("Schedule")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("schedule");
 
                     b.Property<DateOnly>("WrittenOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("written_on");
 
                     b.HasKey("Id")
@@ -985,27 +947,27 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("PharmacyPos.Domain.Pricing.PricingRule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
-                    b.Property<DateTimeOffset>("ValidFrom")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("valid_from");
 
-                    b.Property<DateTimeOffset>("ValidTo")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("ValidTo")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("valid_to");
 
                     b.Property<string>("kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.HasKey("Id")
@@ -1024,82 +986,45 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("PharmacyPos.Domain.Sales.RefundTender", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("amount");
-
-                    b.Property<DateTimeOffset?>("ApprovedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("approved_at");
-
-                    b.Property<int>("Attempt")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempt");
 
                     b.Property<string>("CardBrand")
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("card_brand");
 
                     b.Property<string>("CardLastFour")
                         .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("card_last_four");
-
-                    b.Property<string>("DeclineMessage")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("decline_message");
-
-                    b.Property<string>("IdempotencyKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("idempotency_key");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<Guid?>("OriginalTenderId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("original_tender_id");
 
-                    b.Property<string>("RefundReference")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("refund_reference");
-
                     b.Property<Guid?>("SaleReturnId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sale_return_id");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer")
-                        .HasColumnName("sequence");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
 
                     b.Property<string>("TerminalReference")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("terminal_reference");
 
                     b.HasKey("Id")
                         .HasName("pk_refund_tenders");
-
-                    b.HasIndex("IdempotencyKey")
-                        .HasDatabaseName("ix_refund_tenders_idempotency_key");
 
                     b.HasIndex("SaleReturnId")
                         .HasDatabaseName("ix_refund_tenders_sale_return_id");
@@ -1110,47 +1035,47 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("PharmacyPos.Domain.Sales.ReturnLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<bool>("Damaged")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("damaged");
 
                     b.Property<Guid?>("LotId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lot_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
                     b.Property<int>("Quantity")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("quantity");
 
                     b.Property<decimal>("RefundAmount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("refund_amount");
 
                     b.Property<decimal>("RefundTax")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("refund_tax");
 
                     b.Property<Guid>("SaleLineId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sale_line_id");
 
                     b.Property<Guid?>("SaleReturnId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sale_return_id");
 
                     b.HasKey("Id")
@@ -1168,87 +1093,87 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("PharmacyPos.Domain.Sales.Sale", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<decimal>("BasketDiscountAmount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("basket_discount_amount");
 
                     b.Property<Guid>("BranchId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("branch_id");
 
                     b.Property<Guid>("CashierUserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("cashier_user_id");
 
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("completed_at");
 
                     b.Property<Guid?>("CustomerId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
 
                     b.Property<decimal>("EligibleFsaHsaSubtotal")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("eligible_fsa_hsa_subtotal");
 
                     b.Property<bool>("LoyaltyMember")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("loyalty_member");
 
-                    b.Property<DateTimeOffset>("OpenedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("opened_at");
 
                     b.Property<bool>("PromotionsUpToDate")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("promotions_up_to_date");
 
                     b.Property<string>("RegisterId")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("register_id");
 
                     b.Property<string>("SaleNumber")
                         .IsRequired()
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sale_number");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<decimal>("Subtotal")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subtotal");
 
                     b.Property<decimal>("Tax")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("tax");
 
                     b.Property<decimal>("Total")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("total");
 
                     b.Property<string>("VoidReason")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("void_reason");
 
-                    b.Property<DateTimeOffset?>("VoidedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long?>("VoidedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("voided_at");
 
                     b.HasKey("Id")
@@ -1273,118 +1198,118 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("PharmacyPos.Domain.Sales.SaleLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
                     b.Property<decimal>("BasketDiscountShare")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("basket_discount_share");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("category");
 
                     b.Property<bool>("FsaHsaEligible")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("fsa_hsa_eligible");
 
                     b.Property<string>("Gtin")
                         .IsRequired()
                         .HasMaxLength(14)
-                        .HasColumnType("character varying(14)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("gtin");
 
                     b.Property<bool>("IsPrescription")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_prescription");
 
                     b.Property<bool>("IsVoided")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_voided");
 
                     b.Property<decimal>("LineDiscountAmount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("line_discount_amount");
 
                     b.Property<int>("LineNumber")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("line_number");
 
                     b.Property<Guid?>("LotId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lot_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
                     b.Property<decimal>("PromotionDiscount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("promotion_discount");
 
                     b.Property<string>("PromotionName")
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("promotion_name");
 
                     b.Property<Guid?>("PromotionRuleId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("promotion_rule_id");
 
                     b.Property<int>("Quantity")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("quantity");
 
                     b.Property<Guid?>("SaleId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sale_id");
 
                     b.Property<string>("Schedule")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("schedule");
 
                     b.Property<decimal>("Tax")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("tax");
 
                     b.Property<string>("TaxClass")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("tax_class");
 
                     b.Property<decimal>("TaxRate")
                         .HasPrecision(7, 4)
-                        .HasColumnType("numeric(7,4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("tax_rate");
 
                     b.Property<decimal>("UnitPrice")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("unit_price");
 
                     b.Property<string>("VoidReason")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("void_reason");
 
                     b.HasKey("Id")
@@ -1402,74 +1327,54 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("PharmacyPos.Domain.Sales.SaleReturn", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid?>("ApprovedByUserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("approved_by_user_id");
 
                     b.Property<Guid>("BranchId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("branch_id");
 
-                    b.Property<Guid?>("CashInPlaceApprovedByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("cash_in_place_approved_by_user_id");
-
                     b.Property<Guid>("CashierUserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("cashier_user_id");
-
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("closed_at");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("reason");
 
                     b.Property<string>("RegisterId")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("register_id");
 
-                    b.Property<DateTimeOffset>("ReturnedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("ReturnedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("returned_at");
 
                     b.Property<Guid>("SaleId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sale_id");
 
                     b.Property<string>("SaleNumber")
                         .IsRequired()
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sale_number");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
 
                     b.Property<decimal>("Total")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("total");
 
                     b.HasKey("Id")
                         .HasName("pk_sale_returns");
 
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_sale_returns_sale_id");
+
                     b.HasIndex("BranchId", "ReturnedAt")
                         .HasDatabaseName("ix_sale_returns_branch_id_returned_at");
-
-                    b.HasIndex("SaleId", "Status")
-                        .HasDatabaseName("ix_sale_returns_sale_id_status");
 
                     b.ToTable("sale_returns", (string)null);
                 });
@@ -1477,56 +1382,56 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("PharmacyPos.Domain.Sales.Tender", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
                     b.Property<string>("AuthorizationCode")
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("authorization_code");
 
                     b.Property<string>("CardBrand")
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("card_brand");
 
                     b.Property<string>("CardLastFour")
                         .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("card_last_four");
 
                     b.Property<decimal?>("CashTendered")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("cash_tendered");
 
                     b.Property<decimal>("ChangeDue")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("change_due");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<Guid?>("SaleId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sale_id");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
                     b.Property<string>("TerminalReference")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("terminal_reference");
 
                     b.HasKey("Id")
@@ -1544,15 +1449,15 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Checkout.SaleLineLot", b =>
                 {
                     b.Property<Guid>("SaleLineId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sale_line_id");
 
                     b.Property<Guid>("LotId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lot_id");
 
                     b.Property<int>("Quantity")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("quantity");
 
                     b.HasKey("SaleLineId", "LotId")
@@ -1570,75 +1475,52 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
             modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Register.OpenCart", b =>
                 {
                     b.Property<Guid>("SaleId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sale_id");
 
                     b.Property<Guid>("BranchId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("branch_id");
 
                     b.Property<string>("Cart")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("cart");
 
                     b.Property<Guid>("CashierUserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("cashier_user_id");
 
-                    b.Property<Guid?>("HolderId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("holder_id");
-
-                    b.Property<string>("HolderName")
-                        .HasMaxLength(160)
-                        .HasColumnType("character varying(160)")
-                        .HasColumnName("holder_name");
-
-                    b.Property<DateTimeOffset?>("HolderSeenAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("holder_seen_at");
-
-                    b.Property<string>("HolderSignIn")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("holder_sign_in");
-
                     b.Property<int>("ItemCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("item_count");
 
                     b.Property<string>("Register")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("register");
 
                     b.Property<string>("SaleNumber")
                         .IsRequired()
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sale_number");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<decimal>("Total")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("total");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
 
                     b.HasKey("SaleId")
                         .HasName("pk_register_carts");
@@ -1654,63 +1536,33 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.ToTable("register_carts", (string)null);
                 });
 
-            modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Returns.ReturnLineLot", b =>
-                {
-                    b.Property<Guid>("ReturnLineId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("return_line_id");
-
-                    b.Property<Guid>("LotId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("lot_id");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("integer")
-                        .HasColumnName("quantity");
-
-                    b.Property<bool>("Restock")
-                        .HasColumnType("boolean")
-                        .HasColumnName("restock");
-
-                    b.HasKey("ReturnLineId", "LotId")
-                        .HasName("pk_return_line_lots");
-
-                    b.HasIndex("LotId")
-                        .HasDatabaseName("ix_return_line_lots_lot_id");
-
-                    b.ToTable("return_line_lots", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_return_line_lots_quantity_positive", "quantity > 0");
-                        });
-                });
-
             modelBuilder.Entity("PharmacyPos.Web.Features.Pharmacy.Checkout.SaleSignature", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("CapturedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("CapturedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("captured_at");
 
                     b.Property<string>("Data")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("data");
 
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("format");
 
                     b.Property<int>("PointCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("point_count");
 
                     b.Property<Guid>("SaleId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sale_id");
 
                     b.HasKey("Id")
@@ -1727,86 +1579,86 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("access_failed_count");
 
                     b.Property<bool>("Active")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("active");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("concurrency_stamp");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("display_name");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email");
 
                     b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("email_confirmed");
 
                     b.Property<Guid>("HomeBranchId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("home_branch_id");
 
                     b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("lockout_enabled");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("lockout_end");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("normalized_email");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("normalized_user_name");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("phone_number");
 
                     b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("phone_number_confirmed");
 
                     b.Property<string>("PinHash")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("pin_hash");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
 
                     b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("two_factor_enabled");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_name");
 
                     b.HasKey("Id")
@@ -1827,27 +1679,27 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.HasBaseType("PharmacyPos.Domain.Pricing.PricingRule");
 
                     b.Property<int>("BuyQuantity")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("buy_quantity");
 
                     b.Property<string>("Category")
                         .ValueGeneratedOnUpdateSometimes()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("category");
 
                     b.Property<decimal>("GetPercentOff")
                         .HasPrecision(7, 4)
-                        .HasColumnType("numeric(7,4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("get_percent_off");
 
                     b.Property<int>("GetQuantity")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("get_quantity");
 
                     b.Property<Guid?>("ProductId")
                         .ValueGeneratedOnUpdateSometimes()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
                     b.ToTable("pricing_rules", (string)null);
@@ -1863,12 +1715,12 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                         .IsRequired()
                         .ValueGeneratedOnUpdateSometimes()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("category");
 
                     b.Property<decimal>("PercentOff")
                         .HasPrecision(7, 4)
-                        .HasColumnType("numeric(7,4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("percent_off");
 
                     b.ToTable("pricing_rules", (string)null);
@@ -1882,12 +1734,12 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
 
                     b.Property<Guid>("ProductId")
                         .ValueGeneratedOnUpdateSometimes()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
                     b.Property<decimal>("UnitPrice")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("unit_price");
 
                     b.ToTable("pricing_rules", (string)null);
@@ -1957,41 +1809,45 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.OwnsOne("PharmacyPos.Domain.Branches.BranchPolicy", "Policy", b1 =>
                         {
                             b1.Property<Guid>("BranchId")
-                                .HasColumnType("uuid")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("id");
 
                             b1.Property<bool>("AgeChecksEnabled")
-                                .HasColumnType("boolean")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("policy_age_checks_enabled");
 
                             b1.Property<string>("Counseling")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("policy_counseling");
 
                             b1.Property<decimal>("ListedChemicalDailyGrams")
                                 .HasPrecision(6, 3)
-                                .HasColumnType("numeric(6,3)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("policy_listed_chemical_daily_grams");
 
                             b1.Property<decimal>("ListedChemicalThirtyDayGrams")
                                 .HasPrecision(6, 3)
-                                .HasColumnType("numeric(6,3)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("policy_listed_chemical_thirty_day_grams");
 
                             b1.Property<decimal>("RefundApprovalThreshold")
                                 .HasPrecision(12, 2)
-                                .HasColumnType("numeric(12,2)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("policy_refund_approval_threshold");
 
                             b1.Property<bool>("ScheduleVOtcSalesAllowed")
-                                .HasColumnType("boolean")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("policy_schedule_v_otc_sales_allowed");
 
                             b1.Property<int>("ScheduleVOtcUnitsPer48Hours")
-                                .HasColumnType("integer")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("policy_schedule_v_otc_units_per48hours");
+
+                            b1.Property<bool>("ShipsListedChemicals")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("policy_ships_listed_chemicals");
 
                             b1.HasKey("BranchId");
 
@@ -2005,17 +1861,17 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.OwnsMany("PharmacyPos.Domain.Branches.BranchTaxRate", "TaxRates", b1 =>
                         {
                             b1.Property<Guid>("BranchId")
-                                .HasColumnType("uuid")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("branch_id");
 
                             b1.Property<string>("TaxClass")
                                 .HasMaxLength(20)
-                                .HasColumnType("character varying(20)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("tax_class");
 
                             b1.Property<decimal>("Rate")
                                 .HasPrecision(7, 4)
-                                .HasColumnType("numeric(7,4)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("rate");
 
                             b1.HasKey("BranchId", "TaxClass")
@@ -2034,44 +1890,34 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.Navigation("TaxRates");
                 });
 
-            modelBuilder.Entity("PharmacyPos.Domain.Branches.BranchRegister", b =>
-                {
-                    b.HasOne("PharmacyPos.Domain.Branches.Branch", null)
-                        .WithMany()
-                        .HasForeignKey("BranchId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_registers_branches_branch_id");
-                });
-
             modelBuilder.Entity("PharmacyPos.Domain.Catalog.Product", b =>
                 {
                     b.OwnsOne("PharmacyPos.Domain.Catalog.ListedChemicalContent", "ListedChemical", b1 =>
                         {
                             b1.Property<Guid>("ProductId")
-                                .HasColumnType("uuid")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("id");
 
                             b1.Property<decimal>("BaseFactor")
                                 .HasPrecision(6, 5)
-                                .HasColumnType("numeric(6,5)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("listed_chemical_base_factor");
 
                             b1.Property<string>("Chemical")
                                 .IsRequired()
                                 .HasMaxLength(24)
-                                .HasColumnType("character varying(24)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("listed_chemical_chemical");
 
                             b1.Property<string>("Salt")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("listed_chemical_salt");
 
                             b1.Property<decimal>("SaltMilligramsPerPackage")
                                 .HasPrecision(10, 3)
-                                .HasColumnType("numeric(10,3)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("listed_chemical_salt_milligrams_per_package");
 
                             b1.HasKey("ProductId");
@@ -2091,51 +1937,51 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.OwnsOne("PharmacyPos.Domain.Compliance.PhotoId", "Purchaser", b1 =>
                         {
                             b1.Property<Guid>("ControlledSaleRecordId")
-                                .HasColumnType("uuid")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("id");
 
                             b1.Property<string>("Address")
                                 .IsRequired()
                                 .HasMaxLength(250)
-                                .HasColumnType("character varying(250)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("purchaser_address");
 
                             b1.Property<DateOnly>("DateOfBirth")
-                                .HasColumnType("date")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("purchaser_date_of_birth");
 
                             b1.Property<DateOnly?>("Expires")
-                                .HasColumnType("date")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("purchaser_expires");
 
                             b1.Property<string>("FullName")
                                 .IsRequired()
                                 .HasMaxLength(120)
-                                .HasColumnType("character varying(120)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("purchaser_full_name");
 
                             b1.Property<string>("IssuedBy")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("purchaser_issued_by");
 
                             b1.Property<string>("Number")
                                 .IsRequired()
                                 .HasMaxLength(30)
-                                .HasColumnType("character varying(30)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("purchaser_number");
 
                             b1.Property<string>("Type")
                                 .IsRequired()
                                 .HasMaxLength(24)
-                                .HasColumnType("character varying(24)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("purchaser_type");
 
                             b1.HasKey("ControlledSaleRecordId");
 
                             b1.HasIndex("IssuedBy", "Number", "DateOfBirth")
-                                .HasDatabaseName("ix_controlled_sale_records_purchaser_issued_by_purchaser_numbe");
+                                .HasDatabaseName("ix_controlled_sale_records_purchaser_issued_by_purchaser_number_purchaser_date_of_birth");
 
                             b1.ToTable("controlled_sale_records");
 
@@ -2152,51 +1998,51 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.OwnsOne("PharmacyPos.Domain.Compliance.PhotoId", "Purchaser", b1 =>
                         {
                             b1.Property<Guid>("LogbookEntryId")
-                                .HasColumnType("uuid")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("id");
 
                             b1.Property<string>("Address")
                                 .IsRequired()
                                 .HasMaxLength(250)
-                                .HasColumnType("character varying(250)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("purchaser_address");
 
                             b1.Property<DateOnly>("DateOfBirth")
-                                .HasColumnType("date")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("purchaser_date_of_birth");
 
                             b1.Property<DateOnly?>("Expires")
-                                .HasColumnType("date")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("purchaser_expires");
 
                             b1.Property<string>("FullName")
                                 .IsRequired()
                                 .HasMaxLength(120)
-                                .HasColumnType("character varying(120)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("purchaser_full_name");
 
                             b1.Property<string>("IssuedBy")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("purchaser_issued_by");
 
                             b1.Property<string>("Number")
                                 .IsRequired()
                                 .HasMaxLength(30)
-                                .HasColumnType("character varying(30)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("purchaser_number");
 
                             b1.Property<string>("Type")
                                 .IsRequired()
                                 .HasMaxLength(24)
-                                .HasColumnType("character varying(24)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("purchaser_type");
 
                             b1.HasKey("LogbookEntryId");
 
                             b1.HasIndex("IssuedBy", "Number", "DateOfBirth")
-                                .HasDatabaseName("ix_listed_chemical_logbook_purchaser_issued_by_purchaser_numbe");
+                                .HasDatabaseName("ix_listed_chemical_logbook_purchaser_issued_by_purchaser_number_purchaser_date_of_birth");
 
                             b1.ToTable("listed_chemical_logbook");
 
@@ -2300,24 +2146,24 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.OwnsOne("PharmacyPos.Domain.Sales.Discount", "BasketDiscount", b1 =>
                         {
                             b1.Property<Guid>("SaleId")
-                                .HasColumnType("uuid")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("id");
 
                             b1.Property<string>("Kind")
                                 .IsRequired()
                                 .HasMaxLength(16)
-                                .HasColumnType("character varying(16)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("basket_discount_kind");
 
                             b1.Property<string>("Reason")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("basket_discount_reason");
 
                             b1.Property<decimal>("Value")
                                 .HasPrecision(12, 4)
-                                .HasColumnType("numeric(12,4)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("basket_discount_value");
 
                             b1.HasKey("SaleId");
@@ -2343,22 +2189,22 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.OwnsOne("PharmacyPos.Domain.Sales.PriceOverride", "PriceOverride", b1 =>
                         {
                             b1.Property<Guid>("SaleLineId")
-                                .HasColumnType("uuid")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("id");
 
                             b1.Property<Guid>("ApprovedByUserId")
-                                .HasColumnType("uuid")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("price_override_approved_by_user_id");
 
                             b1.Property<string>("Reason")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("price_override_reason");
 
                             b1.Property<decimal>("UnitPrice")
                                 .HasPrecision(12, 2)
-                                .HasColumnType("numeric(12,2)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("price_override_unit_price");
 
                             b1.HasKey("SaleLineId");
@@ -2373,24 +2219,24 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.OwnsOne("PharmacyPos.Domain.Sales.Discount", "Discount", b1 =>
                         {
                             b1.Property<Guid>("SaleLineId")
-                                .HasColumnType("uuid")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("id");
 
                             b1.Property<string>("Kind")
                                 .IsRequired()
                                 .HasMaxLength(16)
-                                .HasColumnType("character varying(16)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("discount_kind");
 
                             b1.Property<string>("Reason")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("discount_reason");
 
                             b1.Property<decimal>("Value")
                                 .HasPrecision(12, 4)
-                                .HasColumnType("numeric(12,4)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("discount_value");
 
                             b1.HasKey("SaleLineId");
@@ -2451,23 +2297,6 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_register_carts_branch_branch_id");
-                });
-
-            modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Returns.ReturnLineLot", b =>
-                {
-                    b.HasOne("PharmacyPos.Domain.Inventory.StockLot", null)
-                        .WithMany()
-                        .HasForeignKey("LotId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_return_line_lots_stock_lot_lot_id");
-
-                    b.HasOne("PharmacyPos.Domain.Sales.ReturnLine", null)
-                        .WithMany()
-                        .HasForeignKey("ReturnLineId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_return_line_lots_return_line_return_line_id");
                 });
 
             modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Prescription", b =>
