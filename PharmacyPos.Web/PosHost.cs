@@ -25,7 +25,7 @@ public static class PosHost
         try
         {
             settings = PosSettings.Load(builder.Configuration, builder.Environment.ContentRootPath,
-                builder.Environment.IsDevelopment(), builder.Environment.IsProduction());
+                builder.Environment.IsDevelopment(), builder.Environment.IsProduction(), servesRegisters: command.Length == 0);
         }
         catch (PosConfigurationException ex)
         {
