@@ -17,10 +17,18 @@ namespace PharmacyPos.Domain.Sales;
 /// (with their tax) at most; then the other cards; each card at most what it paid less what earlier returns gave back
 /// to it, cards in the order they were taken; whatever is left is handed back in cash.
 /// </para>
+/// <para>
+/// Life: a return is recorded <see cref="ReturnStatus.Pending"/> with its planned refunds before any card is refunded;
+/// each refund is recorded as the terminal approves it; the return completes when every refund is given back. A pending
+/// return holds its units (no other return takes them). It can be abandoned only while nothing has gone back; once a
+/// card was refunded it must complete as recorded (the rest, if a card keeps declining, handed back in cash with a
+/// manager's approval).
+/// </para>
 /// </summary>
 public sealed class SaleReturn : Entity
 {
     public const string DispensedPrescription = "Dispensed prescription medicine cannot be returned (state pharmacy law).";
+    public const int ReasonMaxLength = 200;
 
     private readonly List<ReturnLine> _lines = [];
     private readonly List<RefundTender> _refunds = [];
@@ -34,11 +42,26 @@ public sealed class SaleReturn : Entity
     public Guid CashierUserId { get; private set; }
     /// <summary>The manager who approved a refund above the branch's threshold.</summary>
     public Guid? ApprovedByUserId { get; private set; }
+    /// <summary>When the return was recorded at the register (before any refund).</summary>
     public DateTimeOffset ReturnedAt { get; private set; }
     public Money Total { get; private set; }
+    public ReturnStatus Status { get; private set; }
+    /// <summary>Why the customer brought the items back, as the cashier typed it.</summary>
+    public string Reason { get; private set; } = "";
+    /// <summary>When it completed or was abandoned.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+    /// <summary>The manager who approved handing back in cash what a card would not take.</summary>
+    public Guid? CashInPlaceApprovedByUserId { get; private set; }
 
     public IReadOnlyCollection<ReturnLine> Lines => _lines;
     public IReadOnlyCollection<RefundTender> Refunds => _refunds;
+
+    /// <summary>Card refunds the terminal has not yet approved.</summary>
+    public IEnumerable<RefundTender> OutstandingCardRefunds =>
+        _refunds.Where(r => r.IsCard && r.Status is RefundStatus.Planned or RefundStatus.Sent or RefundStatus.Declined).OrderBy(r => r.Sequence);
+
+    /// <summary>Money already given back to a card for this return.</summary>
+    public Money GivenToCards => RefundLimits.Sum(_refunds.Where(r => r.IsCard && r.Status == RefundStatus.Approved).Select(r => r.Amount));
 
     /// <summary>
     /// Checks a return and works out its refund without making it. Refunds above
@@ -49,14 +72,19 @@ public sealed class SaleReturn : Entity
     {
         if (sale.Status != SaleStatus.Completed)
             throw new DomainException("Only a completed sale can be returned.");
-        var earlier = earlierReturns.ToList();
-        if (earlier.Any(r => r.SaleId != sale.Id))
+        var all = earlierReturns.ToList();
+        if (all.Any(r => r.SaleId != sale.Id))
             throw new ArgumentException("Earlier returns must be of the same sale.", nameof(earlierReturns));
+        // An abandoned return gave nothing back; a pending one holds its units and its refunds like a completed one.
+        var earlier = all.Where(r => r.Status != ReturnStatus.Abandoned).ToList();
         var wanted = requests.ToList();
         if (wanted.Count == 0)
             throw new DomainException("Choose at least one item to return.");
 
         var returnedUnits = new Dictionary<Guid, int>();
+        var heldUnits = new Dictionary<Guid, int>();
+        foreach (var line in earlier.Where(r => r.Status == ReturnStatus.Pending).SelectMany(r => r.Lines))
+            heldUnits[line.SaleLineId] = heldUnits.GetValueOrDefault(line.SaleLineId) + line.Quantity;
         var refundedAmount = new Dictionary<Guid, Money>();
         var refundedTax = new Dictionary<Guid, Money>();
         foreach (var line in earlier.SelectMany(r => r.Lines))
@@ -79,10 +107,15 @@ public sealed class SaleReturn : Entity
                 throw new DomainException("Return at least one unit.");
             var before = returnedUnits.GetValueOrDefault(line.Id);
             var left = line.Quantity - before;
+            var held = heldUnits.GetValueOrDefault(line.Id);
             if (left == 0)
-                throw new DomainException($"Every unit of {line.Name} was already returned.");
+                throw new DomainException(held > 0
+                    ? $"{line.Name} is in a return that is not finished. Finish that return or cancel it first."
+                    : $"Every unit of {line.Name} was already returned.");
             if (request.Quantity > left)
-                throw new DomainException($"Only {left} of {line.Name} can still be returned ({line.Quantity} sold, {before} returned).");
+                throw new DomainException(held > 0
+                    ? $"Only {left} of {line.Name} can still be returned ({line.Quantity} sold, {before - held} returned, {held} in a return that is not finished)."
+                    : $"Only {left} of {line.Name} can still be returned ({line.Quantity} sold, {before} returned).");
 
             var after = before + request.Quantity;
             var amount = Share(line.Amount, after, line.Quantity) - refundedAmount.GetValueOrDefault(line.Id);
@@ -96,18 +129,31 @@ public sealed class SaleReturn : Entity
         var total = Sum(lines.Select(l => l.Refund));
         var eligible = Sum(lines.Where(l => sale.Line(l.SaleLineId).FsaHsaEligible).Select(l => l.Refund));
         var refunds = RefundTenders(sale, earlier, total, eligible);
-        return new RefundQuote(lines, refunds, total, total > Money.Of(approvalThreshold));
+        // The threshold counts every return of the sale still standing, so small returns do not add up unapproved.
+        var saleRefunds = Sum(earlier.Select(r => r.Total)) + total;
+        var threshold = Money.Of(approvalThreshold);
+        return new RefundQuote(lines, refunds, total, saleRefunds > threshold, saleRefunds, threshold);
     }
 
-    /// <summary>Makes the return. A refund above the threshold is refused without a manager's approval.</summary>
+    /// <summary>
+    /// Records the return, pending, with its planned refunds. A refund above the threshold (counting the sale's earlier
+    /// returns) is refused without a manager's approval; so is anything that would give back more than was paid.
+    /// </summary>
     public static SaleReturn Create(Guid id, Sale sale, IEnumerable<SaleReturn> earlierReturns, IEnumerable<ReturnRequest> requests,
-        decimal approvalThreshold, string registerId, Guid cashierUserId, DateTimeOffset returnedAt, Guid? approvedByUserId = null)
+        decimal approvalThreshold, string registerId, Guid cashierUserId, DateTimeOffset returnedAt, Guid? approvedByUserId = null,
+        string? reason = null)
     {
         if (id == Guid.Empty)
             throw new ArgumentException("A return's id is made at the register and is never empty.", nameof(id));
-        var quote = Quote(sale, earlierReturns, requests, approvalThreshold);
+        var earlier = earlierReturns.ToList();
+        if (earlier.Any(r => r.Id == id))
+            throw new ArgumentException("This return is already recorded.", nameof(id));
+        var quote = Quote(sale, earlier, requests, approvalThreshold);
         if (quote.RequiresManagerApproval && (approvedByUserId is null || approvedByUserId == Guid.Empty))
-            throw new DomainException($"A refund of {quote.Total} needs a manager's approval (more than {Money.Of(approvalThreshold)}).");
+            throw new DomainException(quote.ApprovalReason);
+        var text = (reason ?? "").Trim();
+        if (text.Length > ReasonMaxLength)
+            throw new DomainException($"Keep the reason under {ReasonMaxLength} characters.");
         var register = (registerId ?? string.Empty).Trim();
         if (register.Length is 0 or > Sale.RegisterIdMaxLength)
             throw new DomainException("The register is required.");
@@ -123,10 +169,114 @@ public sealed class SaleReturn : Entity
             ApprovedByUserId = quote.RequiresManagerApproval ? approvedByUserId : null,
             ReturnedAt = returnedAt.ToUniversalTime(),
             Total = quote.Total,
+            Status = ReturnStatus.Pending,
+            Reason = text,
         };
         saleReturn._lines.AddRange(quote.Lines);
         saleReturn._refunds.AddRange(quote.Refunds);
+        for (var i = 0; i < saleReturn._refunds.Count; i++)
+            saleReturn._refunds[i].Plan(id, i + 1);
+        RefundLimits.EnsureWithinPaid(sale, [.. earlier, saleReturn]);
         return saleReturn;
+    }
+
+    /// <summary>The refund at <paramref name="sequence"/> in this return.</summary>
+    public RefundTender Refund(int sequence) => _refunds.SingleOrDefault(r => r.Sequence == sequence)
+        ?? throw new ArgumentOutOfRangeException(nameof(sequence), "This return has no refund at that place.");
+
+    /// <summary>Recorded (and committed) before the terminal is asked for this refund: from then on it may have gone through.</summary>
+    public void RecordSending(int sequence)
+    {
+        EnsurePending();
+        Refund(sequence).Send();
+    }
+
+    /// <summary>The terminal approved a card refund: recorded at once, whatever happens next.</summary>
+    public void RecordApproved(int sequence, string? terminalReference, DateTimeOffset at) => Refund(sequence).Approve(terminalReference, at);
+
+    /// <summary>The terminal declined a card refund: nothing went back; the next attempt asks under a new key.</summary>
+    public void RecordDeclined(int sequence, string message)
+    {
+        EnsurePending();
+        Refund(sequence).Decline(message);
+    }
+
+    /// <summary>The cashier tries again: each declined card refund gets a new key; one with no answer keeps its key.</summary>
+    public void RetryDeclined()
+    {
+        EnsurePending();
+        foreach (var refund in _refunds)
+            refund.Retry(Id);
+    }
+
+    /// <summary>Every card refund is given back: the cash is handed over and the return is final.</summary>
+    public void Complete(DateTimeOffset at)
+    {
+        if (Status == ReturnStatus.Completed)
+            return;
+        EnsurePending();
+        if (OutstandingCardRefunds.FirstOrDefault() is { } owed)
+            throw new DomainException($"The refund of {owed.Amount} to {owed.CardBrand} **** {owed.CardLastFour?.Value} has not gone through yet.");
+        foreach (var cash in _refunds.Where(r => !r.IsCard && r.Status == RefundStatus.Planned))
+            cash.Approve(null, at);
+        Status = ReturnStatus.Completed;
+        ClosedAt = at.ToUniversalTime();
+    }
+
+    /// <summary>
+    /// Cancels a return nothing has gone back for: its units are free again. Once a card was refunded the return cannot
+    /// vanish (that money is gone and recorded): it completes, with the rest handed back in cash.
+    /// </summary>
+    public void Abandon(DateTimeOffset at)
+    {
+        if (Status == ReturnStatus.Abandoned)
+            return;
+        EnsurePending();
+        if (GivenToCards > Money.Zero)
+            throw new DomainException($"{GivenToCards} already went back to the customer's card and is recorded, so this return cannot be cancelled. Try the card again, or hand back the rest in cash.");
+        EnsureNoneUnanswered();
+        foreach (var refund in _refunds)
+            refund.Withdraw();
+        Status = ReturnStatus.Abandoned;
+        ClosedAt = at.ToUniversalTime();
+    }
+
+    /// <summary>
+    /// A card keeps declining its refund: with a manager's approval, what it was owed is handed back in cash instead,
+    /// still counted against that card's payment. The return can then complete.
+    /// </summary>
+    public void HandBackRestInCash(Guid approvedByUserId)
+    {
+        EnsurePending();
+        if (approvedByUserId == Guid.Empty)
+            throw new DomainException("A manager must approve handing a card refund back in cash.");
+        EnsureNoneUnanswered();
+        var owed = OutstandingCardRefunds.ToList();
+        if (owed.Count == 0)
+            return;
+        var next = _refunds.Max(r => r.Sequence);
+        foreach (var card in owed)
+        {
+            card.Withdraw();
+            var cash = RefundTender.CashInPlaceOf(card);
+            cash.Plan(Id, ++next);
+            _refunds.Add(cash);
+        }
+        CashInPlaceApprovedByUserId = approvedByUserId;
+    }
+
+    private void EnsureNoneUnanswered()
+    {
+        if (_refunds.FirstOrDefault(r => r.Status == RefundStatus.Sent) is { } unanswered)
+            throw new DomainException($"The terminal has not answered for the refund of {unanswered.Amount} to {unanswered.CardBrand} **** {unanswered.CardLastFour?.Value}: it may have gone through. Try the refund again to find out first.");
+    }
+
+    private void EnsurePending()
+    {
+        if (Status != ReturnStatus.Pending)
+            throw new DomainException(Status == ReturnStatus.Completed
+                ? "This return is already complete."
+                : "This return was cancelled; nothing was refunded. Start a new return.");
     }
 
     private static Money Share(Money lineFigure, int units, int sold) => Money.Of(lineFigure.Amount * units / sold);
@@ -134,7 +284,7 @@ public sealed class SaleReturn : Entity
     private static List<RefundTender> RefundTenders(Sale sale, List<SaleReturn> earlier, Money total, Money eligible)
     {
         var alreadyBack = earlier.SelectMany(r => r.Refunds)
-            .Where(r => r.OriginalTenderId is not null)
+            .Where(r => r.OriginalTenderId is not null && r.Counts)
             .GroupBy(r => r.OriginalTenderId!.Value)
             .ToDictionary(g => g.Key, g => Sum(g.Select(r => r.Amount)));
         var cards = sale.Tenders.OrderBy(t => t.Sequence).ToList();

@@ -125,6 +125,66 @@ public class ReturnsEndToEndTests : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task A_card_that_declines_its_refund_leaves_the_return_recorded_and_a_manager_has_the_rest_handed_back_in_cash()
+    {
+        // One item, paid on two cards; the second card's refund ends in .13 cents, which the simulated terminal declines.
+        var services = _browser.App.Services;
+        var factory = services.GetRequiredService<IDbContextFactory<PosDbContext>>();
+        Sale sale;
+        Guid lot;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var branch = await db.Set<Branch>().SingleAsync(b => b.Code == "BR-001");
+            var cashier = await db.Set<StaffUser>().SingleAsync(u => u.UserName == "cashier");
+            var product = (await db.Set<Product>().Where(p => !p.RxOnly && p.ListedChemical == null && p.MinimumAge == null && p.Schedule == DeaSchedule.None)
+                .ToListAsync()).Where(p => p.Price.Amount is > 8m and < 40m).OrderBy(p => p.Name).First();
+            var now = DateTimeOffset.UtcNow;
+            sale = new Sale(Guid.CreateVersion7(), "S" + now.ToString("yyyyMMddHHmmssff", CultureInfo.InvariantCulture), branch.Id, "R1", cashier.Id, now);
+            sale.AddLine(product, 1, branch);
+            sale.ApplyPromotions(PricingEngine.WithoutPromotions, now);
+            sale.AddApprovedCardTender(TenderKind.Card, sale.Total.Amount - 5.13m, "Visa", "4242", "A1B2C3", "TX-E2E-" + Guid.NewGuid().ToString("N")[..12]);
+            sale.AddApprovedCardTender(TenderKind.Card, 5.13m, "Mastercard", "5100", "D4E5F6", "TX-E2E-" + Guid.NewGuid().ToString("N")[..12]);
+            sale.Complete(now);
+            db.Add(sale);
+            await db.SaveChangesAsync();
+            lot = await db.Set<StockLot>().Where(l => l.BranchId == branch.Id && l.ProductId == product.Id)
+                .OrderByDescending(l => l.Expiry).Select(l => l.Id).FirstAsync();
+        }
+        var onHand = await OnHandAsync(lot);
+        var page = await _browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "cashier", "Cashier-Demo-1");
+
+        await RegisterSteps.ChooseReturnAsync(page, sale.SaleNumber, 1, 1, "Opened by mistake");
+        await page.WaitForSelectorAsync("[data-testid=return-commit]:not([disabled])");
+        await page.ClickAsync("[data-testid=return-commit]");
+        await page.WaitForSelectorAsync("[data-testid=return-pending]");
+        var error = await page.InnerTextAsync("[data-testid=return-commit-error]");
+        Assert.Contains("The refund of $5.13 to Mastercard **** 5100 was declined", error, StringComparison.Ordinal);
+        Assert.Contains("already went back to the customer's card and is recorded", error, StringComparison.Ordinal);
+        Assert.Equal(["Approved", "Declined"], await page.Locator("[data-testid=pending-refund]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.status)"));
+        Assert.False(await page.IsVisibleAsync("[data-testid=return-abandon]"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("return-pending.png") });
+
+        // A reload finds the return where it stood; the first card is not asked again.
+        await page.GotoAsync($"/counter/returns?sale={sale.SaleNumber}");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.WaitForSelectorAsync("[data-testid=return-pending]");
+        await page.ClickAsync("[data-testid=return-rest-in-cash]");
+        await page.Locator("input[data-testid=approval-user], [data-testid=approval-user] input").First.FillAsync("manager");
+        await page.Locator("input[data-testid=approval-password], [data-testid=approval-password] input").First.FillAsync("Manager-Demo-1");
+        await page.ClickAsync("[data-testid=approval-submit]");
+        await page.WaitForSelectorAsync("[data-testid=return-done]");
+
+        Assert.Contains("Cash back: $5.13", await page.InnerTextAsync("[data-testid=return-done]"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("return-rest-in-cash.png") });
+        Assert.Equal(onHand + 1, await OnHandAsync(lot));
+        await using var after = await factory.CreateDbContextAsync();
+        var done = await after.Set<SaleReturn>().SingleAsync(r => r.SaleId == sale.Id);
+        Assert.Equal(ReturnStatus.Completed, done.Status);
+        Assert.Single(done.Refunds, r => r.Kind == TenderKind.Card && r.Status == RefundStatus.Approved);
+    }
+
+    [Fact]
     public async Task History_refuses_an_inverted_date_range_and_lists_the_branch_sales()
     {
         var (sale, _, _) = await SellAsync();

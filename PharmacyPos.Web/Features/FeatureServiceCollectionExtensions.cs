@@ -44,6 +44,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<Counter.Receipt.SaleRecords>();
         services.AddSingleton<Counter.History.SaleHistory>();
         services.AddSingleton<Counter.Returns.ManagerApproval>();
+        services.AddSingleton<Counter.Returns.ReturnLots>();
+        services.AddSingleton<Counter.Returns.ReturnBook>();
         services.AddSingleton<Counter.Returns.ReturnDesk>();
 
         // Counter: register and checkout. Returns put stock back into the lots recorded at checkout

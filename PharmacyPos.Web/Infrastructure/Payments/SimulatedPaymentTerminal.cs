@@ -5,7 +5,8 @@ namespace PharmacyPos.Web.Infrastructure.Payments;
 
 /// <summary>
 /// The terminal of the embedded default and of the tests. It approves, except that (documented in the
-/// README for demonstrations) an amount whose cents are .13 is declined and one whose cents are .14 times out.
+/// README for demonstrations) an amount whose cents are .13 is declined (a charge or a refund) and a charge whose
+/// cents are .14 times out.
 /// A timed-out charge is recorded as approved on the terminal side, as a real terminal may have charged: asking
 /// again with the same idempotency key returns that approval, which is how the counter avoids charging twice.
 /// A charge whose cents are .15 is approved but its reversal is declined (a terminal that lost its connection to
@@ -44,6 +45,8 @@ public sealed class SimulatedPaymentTerminal(TimeProvider time) : IPaymentTermin
         {
             if (request.Amount <= 0)
                 return new CardRefundResult(false, null, "The refund must be more than zero.");
+            if (Cents(request.Amount) == DeclinedCents)
+                return new CardRefundResult(false, null, "The card issuer declined the refund.");
             return new CardRefundResult(true, Reference("RF"), $"Refund of {request.Amount.ToString("C2", CultureInfo.GetCultureInfo("en-US"))} approved.");
         });
         return Task.FromResult(result);

@@ -101,8 +101,13 @@ internal sealed class CounterShop : IAsyncDisposable
     /// A completed sale of <paramref name="items"/> at the branch, paid by <paramref name="pay"/> (cash for the rest
     /// when it leaves anything due), saved with its stock taken from each product's latest lot (or the line's lot).
     /// </summary>
+    /// <remarks>
+    /// With <paramref name="takenFrom"/>, the first line's units are taken from those lots and recorded as checkout
+    /// records them (sale_line_lots).
+    /// </remarks>
     public async Task<Sale> SellAsync(IEnumerable<(Product Product, int Quantity)> items, Action<Sale>? pay = null,
-        StaffUser? cashier = null, Guid? customerId = null, DateTimeOffset? at = null, Guid? lotId = null)
+        StaffUser? cashier = null, Guid? customerId = null, DateTimeOffset? at = null, Guid? lotId = null,
+        IReadOnlyList<(Guid Lot, int Units)>? takenFrom = null)
     {
         var when = at ?? Time.GetUtcNow();
         var number = "S" + when.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + Interlocked.Increment(ref _nextSale).ToString("D6", CultureInfo.InvariantCulture);
@@ -124,7 +129,15 @@ internal sealed class CounterShop : IAsyncDisposable
         await using var db = Db();
         db.Add(sale);
         await db.SaveChangesAsync();
-        foreach (var line in sale.Lines)
+        var first = sale.Lines.OrderBy(l => l.LineNumber).First();
+        foreach (var (takenLot, units) in takenFrom ?? [])
+        {
+            db.Add(new PharmacyPos.Web.Features.Counter.Checkout.SaleLineLot(first.Id, takenLot, units));
+            await db.Set<StockLot>().Where(l => l.Id == takenLot)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.QuantityOnHand, l => l.QuantityOnHand - units));
+        }
+        await db.SaveChangesAsync();
+        foreach (var line in sale.Lines.Where(l => takenFrom is null || l.Id != first.Id))
         {
             var lot = line.LotId ?? LatestLot[line.ProductId].Id;
             await db.Set<StockLot>().Where(l => l.Id == lot)

@@ -238,18 +238,22 @@ public class ReturnDeskTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Declined_card_refund_commits_nothing(DatabaseProvider provider)
+    public async Task Declined_card_refund_refunds_nothing_and_keeps_the_return_pending(DatabaseProvider provider)
     {
         var terminal = new RecordingTerminal(approve: false);
         await using var shop = await CounterShop.CreateAsync(provider, terminal);
         var sale = await shop.SellAsync([(shop.Ibuprofen, 2)], s => CounterShop.PayByCard(s, s.Total.Amount));
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => shop.Get<ReturnDesk>().CommitAsync(
+        var refused = await Assert.ThrowsAsync<RefundNotFinishedException>(() => shop.Get<ReturnDesk>().CommitAsync(
             Return(sale, new ReturnRequest(LineOf(sale, shop.Ibuprofen).Id, 2)), shop.CashierAtRegister()));
 
         Assert.StartsWith("The refund of $11.89 to Visa **** 4242 was declined (The card has expired.). Nothing was returned", refused.Message, StringComparison.Ordinal);
         Assert.Single(terminal.Refunds);
-        Assert.Equal((0, 0, 0, 0), await shop.RecordsAsync());
+        // The intent stays on record (no refund issued, nothing back in stock, no refund audit) so a retry or a cancel can follow.
+        Assert.Equal((1, 1, 1, 0), await shop.RecordsAsync());
+        await using var db = shop.Db();
+        var pending = await db.Set<SaleReturn>().SingleAsync();
+        Assert.Equal((ReturnStatus.Pending, RefundStatus.Declined), (pending.Status, pending.Refunds.Single().Status));
         Assert.Equal(38, await shop.OnHandAsync(shop.LatestLot[shop.Ibuprofen.Id].Id));
     }
 

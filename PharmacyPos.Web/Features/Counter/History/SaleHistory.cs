@@ -100,7 +100,7 @@ public sealed class SaleHistory(IReadReplicaDbContextFactory replica)
                 Cashier = db.Set<StaffUser>().Where(u => u.Id == s.CashierUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 Customer = db.Set<Patient>().Where(p => p.Id == s.CustomerId).Select(p => p.FirstName + " " + p.LastName).FirstOrDefault(),
                 Items = s.Lines.Where(l => !l.IsVoided).Sum(l => l.Quantity),
-                HasReturns = db.Set<SaleReturn>().Any(r => r.SaleId == s.Id),
+                HasReturns = db.Set<SaleReturn>().Any(r => r.SaleId == s.Id && r.Status != ReturnStatus.Abandoned),
             })
             .ToListAsync(ct);
         var rows = page.Select(s => new Row(s.Id, s.SaleNumber, branch.LocalTime(s.CompletedAt ?? s.VoidedAt ?? s.OpenedAt), s.Status,

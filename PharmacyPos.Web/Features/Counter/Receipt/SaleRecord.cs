@@ -19,9 +19,9 @@ public sealed record SaleRecord(
     /// <summary>When the sale was completed (or voided), in the branch's time zone.</summary>
     public DateTimeOffset LocalTime => Branch.LocalTime(Sale.CompletedAt ?? Sale.VoidedAt ?? Sale.OpenedAt);
 
-    /// <summary>Units of a line already brought back.</summary>
+    /// <summary>Units of a line already brought back, or held by a return that is not finished.</summary>
     public int ReturnedUnits(Guid saleLineId) =>
-        Returns.SelectMany(r => r.Lines).Where(l => l.SaleLineId == saleLineId).Sum(l => l.Quantity);
+        Returns.Where(r => r.Status != ReturnStatus.Abandoned).SelectMany(r => r.Lines).Where(l => l.SaleLineId == saleLineId).Sum(l => l.Quantity);
 
     /// <summary>The loyalty card as printed: its last four characters only.</summary>
     public string? MaskedLoyaltyNumber => LoyaltyNumber is { Length: > 4 } n ? "****" + n[^4..] : LoyaltyNumber;

@@ -33,6 +33,7 @@ public partial class ReturnsPage
     private string? _quoteError;
     private string? _commitError;
     private ReturnResult? _done;
+    private SaleReturn? _pending;
     private bool _busy;
 
     protected override async Task OnParametersSetAsync()
@@ -100,13 +101,19 @@ public partial class ReturnsPage
         Open(record);
     }
 
-    /// <summary>The return screen opens: its id is made now, so repeated clicks on "Refund" commit it once.</summary>
+    /// <summary>
+    /// The return screen opens: its id is made now, so repeated clicks on "Refund" commit it once. A return of this sale
+    /// that is not finished (a declined card, a reload, another screen) is taken up again by its own id instead.
+    /// </summary>
     private void Open(SaleRecord record)
     {
         _record = record;
         _matches = [];
         _choices = record.Sale.ActiveLines.ToDictionary(l => l.Id, _ => new ReturnChoice());
-        _returnId = Guid.CreateVersion7();
+        _pending = record.Returns.Where(r => r.Status == ReturnStatus.Pending).OrderBy(r => r.ReturnedAt).FirstOrDefault();
+        _returnId = _pending?.Id ?? Guid.CreateVersion7();
+        _reason = _pending?.Reason ?? _reason;
+        _commitError = null;
         _quote = null;
         _quoteError = null;
         _done = null;
@@ -153,9 +160,38 @@ public partial class ReturnsPage
                 approval = credentials;
             }
             var user = (await Auth).User;
-            _done = await Desk.CommitAsync(new ReturnCommand(_returnId, _record.Sale.Id, Requests(), _reason, approval), user);
-            _record = null;
-            _input = "";
+            await Finish(Desk.CommitAsync(new ReturnCommand(_returnId, _record.Sale.Id, Requests(), _reason, approval), user));
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    /// <summary>Asks the terminal again for what has not gone through, under the same return id (never twice for one refund).</summary>
+    private async Task RetryAsync()
+    {
+        if (_pending is not { } pending || _busy)
+            return;
+        _busy = true;
+        _commitError = null;
+        var lines = pending.Lines.Select(l => new ReturnRequest(l.SaleLineId, l.Quantity, l.Damaged)).ToList();
+        await Finish(Desk.CommitAsync(new ReturnCommand(pending.Id, pending.SaleId, lines, pending.Reason), (await Auth).User));
+        _busy = false;
+    }
+
+    /// <summary>Cancels a return nothing went back for; its items can then be returned afresh.</summary>
+    private async Task AbandonAsync()
+    {
+        if (_pending is not { } pending || _record is null || _busy)
+            return;
+        _busy = true;
+        try
+        {
+            await Desk.AbandonAsync(pending.Id, (await Auth).User);
+            var saleId = _record.Sale.Id;
+            await OpenAsync(saleId);
+            _message = "The return was cancelled; nothing was refunded.";
         }
         catch (DomainException ex)
         {
@@ -167,9 +203,52 @@ public partial class ReturnsPage
         }
     }
 
+    /// <summary>A card keeps declining: a manager approves handing the rest back in cash, and the return completes.</summary>
+    private async Task HandBackInCashAsync()
+    {
+        if (_pending is not { } pending || _busy)
+            return;
+        _busy = true;
+        try
+        {
+            var dialog = await Dialogs.ShowAsync<ManagerApprovalDialog>("Manager approval",
+                new DialogParameters<ManagerApprovalDialog> { { d => d.Message, "Hand back in cash what the card would not take: a manager approves." } },
+                new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseOnEscapeKey = true });
+            var answer = await dialog.Result;
+            if (answer is null || answer.Canceled || answer.Data is not ManagerCredentials credentials)
+                return;
+            await Finish(Desk.HandBackRestInCashAsync(pending.Id, credentials, (await Auth).User));
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task Finish(Task<ReturnResult> work)
+    {
+        try
+        {
+            _done = await work;
+            _record = null;
+            _pending = null;
+            _input = "";
+        }
+        catch (RefundNotFinishedException ex)
+        {
+            _pending = ex.Return;
+            _commitError = ex.Message;
+        }
+        catch (DomainException ex)
+        {
+            _commitError = ex.Message;
+        }
+    }
+
     private void StartOver()
     {
         _record = null;
+        _pending = null;
         _done = null;
         _quote = null;
         _quoteError = null;

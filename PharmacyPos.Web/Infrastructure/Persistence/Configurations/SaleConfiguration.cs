@@ -91,9 +91,16 @@ internal sealed class SaleReturnConfiguration : IEntityTypeConfiguration<SaleRet
         b.Property(x => x.RegisterId).HasMaxLength(Sale.RegisterIdMaxLength);
         b.HasOne<Sale>().WithMany().HasForeignKey(x => x.SaleId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.BranchId, x.ReturnedAt });
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Reason).HasMaxLength(SaleReturn.ReasonMaxLength);
+        b.HasIndex(x => new { x.SaleId, x.Status });
+        b.Ignore(x => x.OutstandingCardRefunds);
+        b.Ignore(x => x.GivenToCards);
         b.HasMany(x => x.Lines).WithOne().HasForeignKey("SaleReturnId").OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Lines).HasField("_lines").AutoInclude();
-        b.HasMany(x => x.Refunds).WithOne().HasForeignKey("SaleReturnId").OnDelete(DeleteBehavior.Cascade);
+        // Named as first created: the naming convention's choice depends on the order configurations are applied in.
+        b.HasMany(x => x.Refunds).WithOne().HasForeignKey("SaleReturnId").OnDelete(DeleteBehavior.Cascade)
+            .HasConstraintName("fk_refund_tenders_sale_return_sale_return_id");
         b.Navigation(x => x.Refunds).HasField("_refunds").AutoInclude();
     }
 }
@@ -120,5 +127,12 @@ internal sealed class RefundTenderConfiguration : IEntityTypeConfiguration<Refun
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.CardBrand).HasMaxLength(Tender.BrandMaxLength);
         b.Property(x => x.TerminalReference).HasMaxLength(Tender.TerminalReferenceMaxLength);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(RefundTender.IdempotencyKeyMaxLength);
+        b.Property(x => x.RefundReference).HasMaxLength(Tender.TerminalReferenceMaxLength);
+        b.Property(x => x.DeclineMessage).HasMaxLength(RefundTender.MessageMaxLength);
+        b.HasIndex(x => x.IdempotencyKey);
+        b.Ignore(x => x.IsCard);
+        b.Ignore(x => x.Counts);
     }
 }

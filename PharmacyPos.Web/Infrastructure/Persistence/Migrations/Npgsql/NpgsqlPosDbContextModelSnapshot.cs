@@ -1043,6 +1043,14 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("amount");
 
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
                     b.Property<string>("CardBrand")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -1052,6 +1060,17 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)")
                         .HasColumnName("card_last_four");
+
+                    b.Property<string>("DeclineMessage")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decline_message");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("idempotency_key");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1063,9 +1082,24 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                         .HasColumnType("uuid")
                         .HasColumnName("original_tender_id");
 
+                    b.Property<string>("RefundReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("refund_reference");
+
                     b.Property<Guid?>("SaleReturnId")
                         .HasColumnType("uuid")
                         .HasColumnName("sale_return_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
 
                     b.Property<string>("TerminalReference")
                         .HasMaxLength(64)
@@ -1074,6 +1108,9 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
 
                     b.HasKey("Id")
                         .HasName("pk_refund_tenders");
+
+                    b.HasIndex("IdempotencyKey")
+                        .HasDatabaseName("ix_refund_tenders_idempotency_key");
 
                     b.HasIndex("SaleReturnId")
                         .HasDatabaseName("ix_refund_tenders_sale_return_id");
@@ -1387,9 +1424,23 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                         .HasColumnType("uuid")
                         .HasColumnName("branch_id");
 
+                    b.Property<Guid?>("CashInPlaceApprovedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cash_in_place_approved_by_user_id");
+
                     b.Property<Guid>("CashierUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("cashier_user_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
 
                     b.Property<string>("RegisterId")
                         .IsRequired()
@@ -1411,6 +1462,12 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                         .HasColumnType("character varying(24)")
                         .HasColumnName("sale_number");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
                     b.Property<decimal>("Total")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)")
@@ -1419,11 +1476,11 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.HasKey("Id")
                         .HasName("pk_sale_returns");
 
-                    b.HasIndex("SaleId")
-                        .HasDatabaseName("ix_sale_returns_sale_id");
-
                     b.HasIndex("BranchId", "ReturnedAt")
                         .HasDatabaseName("ix_sale_returns_branch_id_returned_at");
+
+                    b.HasIndex("SaleId", "Status")
+                        .HasDatabaseName("ix_sale_returns_sale_id_status");
 
                     b.ToTable("sale_returns", (string)null);
                 });
@@ -1606,6 +1663,36 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                         .HasDatabaseName("ix_register_carts_branch_id_status");
 
                     b.ToTable("register_carts", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Returns.ReturnLineLot", b =>
+                {
+                    b.Property<Guid>("ReturnLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("return_line_id");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<bool>("Restock")
+                        .HasColumnType("boolean")
+                        .HasColumnName("restock");
+
+                    b.HasKey("ReturnLineId", "LotId")
+                        .HasName("pk_return_line_lots");
+
+                    b.HasIndex("LotId")
+                        .HasDatabaseName("ix_return_line_lots_lot_id");
+
+                    b.ToTable("return_line_lots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_return_line_lots_quantity_positive", "quantity > 0");
+                        });
                 });
 
             modelBuilder.Entity("PharmacyPos.Web.Features.Pharmacy.Checkout.SaleSignature", b =>
@@ -2425,6 +2512,23 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_register_carts_branch_branch_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Returns.ReturnLineLot", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Inventory.StockLot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_return_line_lots_stock_lot_lot_id");
+
+                    b.HasOne("PharmacyPos.Domain.Sales.ReturnLine", null)
+                        .WithMany()
+                        .HasForeignKey("ReturnLineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_return_line_lots_return_line_return_line_id");
                 });
 
             modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Prescription", b =>

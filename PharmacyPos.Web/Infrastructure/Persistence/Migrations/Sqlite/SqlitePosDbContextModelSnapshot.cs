@@ -1032,6 +1032,14 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_at");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt");
+
                     b.Property<string>("CardBrand")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
@@ -1041,6 +1049,17 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(4)
                         .HasColumnType("TEXT")
                         .HasColumnName("card_last_four");
+
+                    b.Property<string>("DeclineMessage")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decline_message");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1052,9 +1071,24 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("original_tender_id");
 
+                    b.Property<string>("RefundReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refund_reference");
+
                     b.Property<Guid?>("SaleReturnId")
                         .HasColumnType("TEXT")
                         .HasColumnName("sale_return_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
 
                     b.Property<string>("TerminalReference")
                         .HasMaxLength(64)
@@ -1063,6 +1097,9 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_refund_tenders");
+
+                    b.HasIndex("IdempotencyKey")
+                        .HasDatabaseName("ix_refund_tenders_idempotency_key");
 
                     b.HasIndex("SaleReturnId")
                         .HasDatabaseName("ix_refund_tenders_sale_return_id");
@@ -1376,9 +1413,23 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("branch_id");
 
+                    b.Property<Guid?>("CashInPlaceApprovedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cash_in_place_approved_by_user_id");
+
                     b.Property<Guid>("CashierUserId")
                         .HasColumnType("TEXT")
                         .HasColumnName("cashier_user_id");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
 
                     b.Property<string>("RegisterId")
                         .IsRequired()
@@ -1400,6 +1451,12 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("sale_number");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
                     b.Property<decimal>("Total")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT")
@@ -1408,11 +1465,11 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_sale_returns");
 
-                    b.HasIndex("SaleId")
-                        .HasDatabaseName("ix_sale_returns_sale_id");
-
                     b.HasIndex("BranchId", "ReturnedAt")
                         .HasDatabaseName("ix_sale_returns_branch_id_returned_at");
+
+                    b.HasIndex("SaleId", "Status")
+                        .HasDatabaseName("ix_sale_returns_sale_id_status");
 
                     b.ToTable("sale_returns", (string)null);
                 });
@@ -1595,6 +1652,36 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_register_carts_branch_id_status");
 
                     b.ToTable("register_carts", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Returns.ReturnLineLot", b =>
+                {
+                    b.Property<Guid>("ReturnLineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_line_id");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<bool>("Restock")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("restock");
+
+                    b.HasKey("ReturnLineId", "LotId")
+                        .HasName("pk_return_line_lots");
+
+                    b.HasIndex("LotId")
+                        .HasDatabaseName("ix_return_line_lots_lot_id");
+
+                    b.ToTable("return_line_lots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_return_line_lots_quantity_positive", "quantity > 0");
+                        });
                 });
 
             modelBuilder.Entity("PharmacyPos.Web.Features.Pharmacy.Checkout.SaleSignature", b =>
@@ -2414,6 +2501,23 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_register_carts_branch_branch_id");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Web.Features.Counter.Returns.ReturnLineLot", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Inventory.StockLot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_return_line_lots_stock_lot_lot_id");
+
+                    b.HasOne("PharmacyPos.Domain.Sales.ReturnLine", null)
+                        .WithMany()
+                        .HasForeignKey("ReturnLineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_return_line_lots_return_line_return_line_id");
                 });
 
             modelBuilder.Entity("PharmacyPos.Domain.Prescriptions.Prescription", b =>
