@@ -8,6 +8,7 @@ using PharmacyPos.Domain.Staff;
 using PharmacyPos.Web.Features.Counter.Register;
 using PharmacyPos.Web.Infrastructure.Auditing;
 using PharmacyPos.Web.Infrastructure.Persistence;
+using PharmacyPos.Web.Infrastructure.Telemetry;
 
 namespace PharmacyPos.Web.Features.Counter.Checkout;
 
@@ -46,7 +47,7 @@ public sealed class CheckoutHandler(
     public Task<CommittedSale> CompleteAsync(CartSnapshot cart, AuditActor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(cart);
-        return CommitAsync(cart, async (db, numbered, token) =>
+        return PosMetrics.CheckoutAsync(() => CommitAsync(cart, async (db, numbered, token) =>
         {
             var (sale, branch, _) = await CartReplay.RebuildAsync(db, numbered, token);
             var now = time.GetUtcNow();
@@ -59,7 +60,7 @@ public sealed class CheckoutHandler(
             db.AddRange(lots);
             await StageCompletionAuditAsync(db, sale, actor, token);
             return sale;
-        }, ct);
+        }, ct));
     }
 
     /// <summary>
@@ -73,7 +74,7 @@ public sealed class CheckoutHandler(
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(cart);
-        return CommitAsync(cart with { Suspended = false }, async (db, numbered, token) =>
+        return PosMetrics.VoidAsync(() => CommitAsync(cart with { Suspended = false }, async (db, numbered, token) =>
         {
             var (sale, _, _) = await CartReplay.RebuildAsync(db, numbered, token);
             sale.Void(reason, time.GetUtcNow());
@@ -85,7 +86,7 @@ public sealed class CheckoutHandler(
                 PatientId = sale.CustomerId,
             });
             return sale;
-        }, ct);
+        }, ct));
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ using PharmacyPos.Web.Infrastructure.Auditing;
 using PharmacyPos.Web.Infrastructure.Identity;
 using PharmacyPos.Web.Infrastructure.Payments;
 using PharmacyPos.Web.Infrastructure.Persistence;
+using PharmacyPos.Web.Infrastructure.Telemetry;
 
 namespace PharmacyPos.Web.Features.Counter.Returns;
 
@@ -118,6 +119,7 @@ public sealed class ReturnDesk(
             });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            PosMetrics.RefundRecorded();
             return new ReturnResult(saleReturn, AlreadyRecorded: false);
         });
     }
