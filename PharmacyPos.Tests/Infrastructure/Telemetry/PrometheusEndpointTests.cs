@@ -17,7 +17,8 @@ public class PrometheusEndpointTests
             Settings = new Dictionary<string, string?> { [$"{MonitoringOptions.SectionName}:PrometheusNetworks:0"] = network },
         };
         var address = app.StartOnKestrel();
-        using var client = new HttpClient();
+        // Not following redirects: a refused scrape may be sent to the sign-in page, which answers 200.
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
 
         var response = await client.GetAsync($"{address}{MonitoringOptions.PrometheusPath}");
 
@@ -29,6 +30,7 @@ public class PrometheusEndpointTests
         else
         {
             Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+            Assert.DoesNotContain("# TYPE", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
     }
 
@@ -37,10 +39,12 @@ public class PrometheusEndpointTests
     {
         await using var app = new PosAppFactory();
         var address = app.StartOnKestrel();
-        using var client = new HttpClient();
+        // Not following redirects: a refused scrape may be sent to the sign-in page, which answers 200.
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
 
         var response = await client.GetAsync($"{address}{MonitoringOptions.PrometheusPath}");
 
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("# TYPE", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -48,16 +48,21 @@ public sealed class DatabaseMigrator(IDbContextFactory<PosDbContext> factory, IL
     }
 
     /// <summary>
-    /// A new server has no database yet. Asked first (a probe that expects the answer "no" and logs it as such) and
-    /// created here, so the migration reads an existing, empty database: without this, reading the migration history
-    /// of a database that does not exist logs connection errors an operator reads as a failed step.
+    /// A new server has no database, and a new database no migration history. Both are asked first (probes that
+    /// expect the answer "no" and log it as such) and created here, so the migration reads an existing, empty history:
+    /// without this, EF reads the history of a database or table that does not exist, and the failures it logs are read
+    /// by an operator as a failed step although the migration then succeeds.
     /// </summary>
     private async Task CreateDatabaseIfMissingAsync(PosDbContext db, CancellationToken cancellationToken)
     {
         var creator = db.GetService<IRelationalDatabaseCreator>();
-        if (await creator.ExistsAsync(cancellationToken))
-            return;
-        logger.LogInformation("The database does not exist yet: creating it.");
-        await creator.CreateAsync(cancellationToken);
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            logger.LogInformation("The database does not exist yet: creating it.");
+            await creator.CreateAsync(cancellationToken);
+        }
+        var history = db.GetService<IHistoryRepository>();
+        if (!await history.ExistsAsync(cancellationToken))
+            await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), cancellationToken);
     }
 }
