@@ -1,10 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PharmacyPos.Domain.Shared;
 using PharmacyPos.Tests.Features.Counter;
 using PharmacyPos.Tests.TestInfrastructure;
 using PharmacyPos.Web.Features.Counter.Checkout;
-using PharmacyPos.Web.Features.Counter.Register;
 using PharmacyPos.Web.Infrastructure.Payments;
 using PharmacyPos.Web.Infrastructure.Persistence;
 using PharmacyPos.Web.Infrastructure.Telemetry;
@@ -21,7 +19,6 @@ public class PosMetricsTests
         await using var store = await CounterStore.CreateAsync(provider);
         using var metrics = new MetricsRecorder();
         var cart = CounterStore.PaidInCash(store.Sale("R1", (store.Ibuprofen, 1)));
-        await store.App().GetRequiredService<OpenCartStore>().SaveAsync(cart);
         var tooMany = CounterStore.PaidInCash(store.Sale("R2", (store.Ibuprofen, 1)));
 
         await store.Checkout().CompleteAsync(cart, store.Cashier);
