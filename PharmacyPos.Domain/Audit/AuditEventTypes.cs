@@ -33,6 +33,11 @@ public static class AuditEventTypes
     public const string ComplianceRefused = nameof(ComplianceRefused);
     /// <summary>Part of the audit trail was exported (to CSV, for an inspector): what was taken is itself recorded.</summary>
     public const string AuditExported = nameof(AuditExported);
+    /// <summary>
+    /// Records waited too long to be sealed into the hash chain, or one was found outside it: written by
+    /// the application, once per gap, so that the trail itself shows when its chain was in doubt.
+    /// </summary>
+    public const string AuditChainGap = nameof(AuditChainGap);
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -41,7 +46,7 @@ public static class AuditEventTypes
         StockAdjusted, StockReceived,
         ControlledSubstanceSold, ListedChemicalSold, ListedChemicalRefused, AgeVerified,
         PrescriptionVerified, PrescriptionPickedUp, PatientRecordViewed, PatientRecordChanged,
-        PolicyChanged, UserChanged, ComplianceOverride, ComplianceRefused, AuditExported,
+        PolicyChanged, UserChanged, ComplianceOverride, ComplianceRefused, AuditExported, AuditChainGap,
     ];
 
     /// <summary>
