@@ -23,7 +23,7 @@ internal static class PosCommands
                 return await AuditVerifyCommand.RunAsync(app.Services, parts, Console.Out);
             default:
                 await Console.Error.WriteLineAsync(
-                    $"Unknown command \"{string.Join(' ', command)}\". Commands: migrate, audit verify [--database | --archive].");
+                    $"Unknown command \"{string.Join(' ', command)}\". Commands: migrate [expand | contract], audit verify [--database | --archive].");
                 return 64;
         }
     }

@@ -8,6 +8,7 @@ using PharmacyPos.Web.Infrastructure.Identity;
 using PharmacyPos.Web.Infrastructure.Persistence;
 using PharmacyPos.Web.Infrastructure.Persistence.Demo;
 using PharmacyPos.Web.Infrastructure.Storage;
+using PharmacyPos.Web.Infrastructure.Telemetry;
 
 namespace PharmacyPos.Web;
 
@@ -35,12 +36,18 @@ public static class PosHost
 
         builder.Services.AddPosServices(settings);
         builder.Services.AddStorage(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddPosTelemetry(builder.Configuration, settings.ApplicationInsightsConnectionString);
         var app = builder.Build();
 
         switch (command)
         {
-            case ["migrate"]:
-                await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+            case ["migrate", .. var phase] when phase.Length == 0 || phase is ["expand"] or ["contract"]:
+                await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(phase switch
+                {
+                    ["expand"] => MigrationPhase.Expand,
+                    ["contract"] => MigrationPhase.Contract,
+                    _ => MigrationPhase.All,
+                }, CancellationToken.None);
                 return 0;
             case []:
                 break;
@@ -84,8 +91,6 @@ public static class PosHost
         services.AddSingleton<Infrastructure.Payments.IPaymentTerminal, Infrastructure.Payments.SimulatedPaymentTerminal>();
         services.AddFeatures();
         services.AddSingleton<DemoDataSeeder>();
-        if (settings.ApplicationInsightsConnectionString is { } insights)
-            services.AddApplicationInsightsTelemetry(o => o.ConnectionString = insights);
         return services;
     }
 
@@ -105,6 +110,7 @@ public static class PosHost
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UsePosMetricsEndpoint();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRegisterLockGate();

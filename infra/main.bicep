@@ -150,8 +150,11 @@ module keyVault 'modules/keyVault.bicep' = {
     tags: allTags
     privateEndpointSubnetResourceId: network.outputs.privateEndpointSubnetResourceId
     privateDnsZoneResourceId: network.outputs.keyVaultPrivateDnsZoneResourceId
+    // The app reads its settings; the pipeline's principal runs the nightly backup
+    // (infra/pipelines/backup.yml), which reads the backup encryption key.
     secretReaderPrincipalIds: [
       appIdentity.outputs.principalId
+      pipelinePrincipal.objectId
     ]
     workspaceResourceId: monitoring.outputs.workspaceResourceId
   }
@@ -342,12 +345,10 @@ module alerts 'modules/alerts.bicep' = {
     tags: allTags
     alertEmailAddresses: alertEmailAddresses
     applicationInsightsResourceId: monitoring.outputs.applicationInsightsResourceId
-    workspaceResourceId: monitoring.outputs.workspaceResourceId
     webAppResourceId: app.outputs.resourceId
     appServicePlanResourceId: app.outputs.planResourceId
     postgresResourceId: postgres.outputs.resourceId
     postgresMaxConnections: postgres.outputs.maxConnections
-    redisResourceId: redis.outputs.resourceId
   }
 }
 

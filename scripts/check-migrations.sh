@@ -29,6 +29,12 @@ for dir in "$@"; do
     checked=$((checked + 1))
     # The contract-step marker needs a reason after the colon.
     if grep -Eq '^[[:space:]]*//[[:space:]]*contract-step:[[:space:]]*[^[:space:]]' "$file"; then
+      # The attribute is what `migrate expand` reads to stop before this migration.
+      if ! grep -Eq '\[ContractStep\(' "$file"; then
+        refused=$((refused + 1))
+        echo "check-migrations: ${file#"$root"/} is marked as a contract step but its class has no [ContractStep(\"<reason>\")]:" >&2
+        echo "  without it, 'migrate expand' would apply it before the swap." >&2
+      fi
       continue
     fi
     # Only Up() counts: Down() of every additive migration drops what Up() added.
@@ -46,7 +52,7 @@ for dir in "$@"; do
       done <<<"$hits"
       echo "  The production version still running during the deployment may use what this removes." >&2
       echo "  Ship it in a later release than the one that stopped using it, and mark the file with" >&2
-      echo "  '// contract-step: <reason>' (docs/operations.md, \"Migrations\")." >&2
+      echo "  '// contract-step: <reason>' and its class with [ContractStep(\"<reason>\")] (docs/operations.md, \"Migrations\")." >&2
     fi
   done < <(find "$dir" -type f -name '*.cs' ! -name '*.Designer.cs' ! -name '*ModelSnapshot.cs' -print0 | sort -z)
 done

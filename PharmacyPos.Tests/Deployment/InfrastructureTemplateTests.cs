@@ -144,17 +144,51 @@ public class InfrastructureTemplateTests
         Assert.Equal(5, thresholds.GetProperty("responseTimeSeconds").GetInt32());
         Assert.Equal(80, thresholds.GetProperty("cpuPercent").GetInt32());
         Assert.Equal(80, thresholds.GetProperty("diskPercent").GetInt32());
-        Assert.Equal(50, thresholds.GetProperty("cacheHitRatioPercent").GetInt32());
         Assert.Equal(90, thresholds.GetProperty("connectionsPercent").GetInt32());
+        Assert.Equal(90, thresholds.GetProperty("poolPercent").GetInt32());
+        Assert.Equal(80, thresholds.GetProperty("appDiskPercent").GetInt32());
 
         var metrics = alerts.Variable("metricAlerts").EnumerateArray().Select(a => a.GetProperty("metric").GetString()).ToHashSet();
         Assert.Superset(new HashSet<string?> { "HttpResponseTime", "CpuPercentage", "storage_percent", "active_connections" }, metrics);
 
         var measures = alerts.Variable("logAlerts").EnumerateArray().Select(a => a.GetProperty("measure").GetString()).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "errorRatePercent", "hitRatioPercent" }, measures);
+        Assert.Superset(new HashSet<string?> { "errorRatePercent", "checkoutErrorRatePercent", "checkoutP95Seconds", "poolPercent", "diskPercent" }, measures);
 
         Assert.Single(alerts.ResourcesOfType("Microsoft.Insights/metricAlerts"));
         Assert.Single(alerts.ResourcesOfType("Microsoft.Insights/scheduledQueryRules"));
+    }
+
+    [Fact]
+    public void Every_subnet_has_a_network_security_group()
+    {
+        var network = Main.Module("network");
+        var vnet = network.Resource("Microsoft.Network/virtualNetworks");
+        var subnets = network.Get(vnet, "properties").GetProperty("subnets").EnumerateArray().ToList();
+        Assert.Equal(5, subnets.Count);
+        Assert.All(subnets, subnet => Assert.True(
+            subnet.GetProperty("properties").TryGetProperty("networkSecurityGroup", out var nsg) && nsg.TryGetProperty("id", out _),
+            $"subnet {subnet.GetProperty("name")} has no network security group"));
+        Assert.Equal(5, network.Variable("subnetKeys").GetArrayLength());
+    }
+
+    [Fact]
+    public void Database_maintenance_waits_for_tuesday_two_am()
+    {
+        var postgres = Main.Module("postgres");
+        var primary = PrimaryServer(postgres);
+        var window = postgres.Get(primary, "properties.maintenanceWindow");
+        Assert.Equal("Enabled", window.GetProperty("customWindow").GetString());
+        Assert.Equal(2, postgres.Parameter("maintenanceDayOfWeek").GetInt32());
+        Assert.Equal(2, postgres.Parameter("maintenanceStartHour").GetInt32());
+    }
+
+    [Fact]
+    public void The_pipeline_that_runs_the_backup_may_read_its_key_from_key_vault()
+    {
+        // An expression in the compiled template: the app's identity and the pipeline's principal.
+        var readers = Main.Module("keyVault").Parameter("secretReaderPrincipalIds").GetRawText();
+        Assert.Contains("pipelinePrincipal", readers, StringComparison.Ordinal);
+        Assert.Contains("appIdentity", readers, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -56,6 +56,7 @@ public sealed class MigrationCheckTests : IDisposable
     {
         Write("20260401120000_DropLegacyCode.cs", """
             // contract-step: legacy_code is unused since release 2.3, which production runs.
+            [ContractStep("legacy_code is unused since release 2.3")]
             public partial class DropLegacyCode : Migration
             {
                 protected override void Up(MigrationBuilder migrationBuilder)
@@ -66,6 +67,26 @@ public sealed class MigrationCheckTests : IDisposable
             """);
 
         Assert.Equal(0, Check().ExitCode);
+    }
+
+    [Fact]
+    public void Refuses_a_contract_step_comment_without_the_attribute_migrate_expand_reads()
+    {
+        Write("20260401120000_DropLegacyCode.cs", """
+            // contract-step: legacy_code is unused since release 2.3, which production runs.
+            public partial class DropLegacyCode : Migration
+            {
+                protected override void Up(MigrationBuilder migrationBuilder)
+                {
+                    migrationBuilder.DropColumn(name: "legacy_code", table: "products");
+                }
+            }
+            """);
+
+        var result = Check();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("[ContractStep(", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,6 +24,160 @@ var subnetNames = {
   agents: 'snet-build-agents'
 }
 
+var appPrefix = cidrSubnet(addressPrefix, 24, 1)
+var postgresPrefix = cidrSubnet(addressPrefix, 24, 2)
+var privateEndpointsPrefix = cidrSubnet(addressPrefix, 24, 3)
+var gatewayPrefix = cidrSubnet(addressPrefix, 24, 4)
+var agentsPrefix = cidrSubnet(addressPrefix, 24, 5)
+
+// Who may open a connection into each subnet: the app and the pipeline's agents reach the
+// database and the private endpoints, and nothing else in the network does; the gateway takes
+// HTTPS from the internet and Azure's own management traffic. Outbound stays open (telemetry,
+// payment processors, through the NAT gateway).
+var denyOtherNetworkTraffic = {
+  name: 'deny-other-network-traffic'
+  properties: {
+    priority: 4000
+    direction: 'Inbound'
+    access: 'Deny'
+    protocol: '*'
+    sourceAddressPrefix: 'VirtualNetwork'
+    sourcePortRange: '*'
+    destinationAddressPrefix: '*'
+    destinationPortRange: '*'
+  }
+}
+
+var securityRules = {
+  app: [
+    denyOtherNetworkTraffic
+  ]
+  postgres: [
+    {
+      name: 'allow-postgres-from-app-and-agents'
+      properties: {
+        priority: 100
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefixes: [
+          appPrefix
+          agentsPrefix
+        ]
+        sourcePortRange: '*'
+        destinationAddressPrefix: postgresPrefix
+        destinationPortRange: '5432'
+      }
+    }
+    {
+      // High availability: the primary and its standby replicate inside this subnet.
+      name: 'allow-postgres-within-subnet'
+      properties: {
+        priority: 110
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: '*'
+        sourceAddressPrefix: postgresPrefix
+        sourcePortRange: '*'
+        destinationAddressPrefix: postgresPrefix
+        destinationPortRange: '*'
+      }
+    }
+    denyOtherNetworkTraffic
+  ]
+  privateEndpoints: [
+    {
+      // Key Vault and Blob Storage on 443, Azure Managed Redis on 10000.
+      name: 'allow-private-endpoints-from-app-and-agents'
+      properties: {
+        priority: 100
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefixes: [
+          appPrefix
+          agentsPrefix
+        ]
+        sourcePortRange: '*'
+        destinationAddressPrefix: privateEndpointsPrefix
+        destinationPortRanges: [
+          '443'
+          '10000'
+        ]
+      }
+    }
+    denyOtherNetworkTraffic
+  ]
+  gateway: [
+    {
+      name: 'allow-https-from-internet'
+      properties: {
+        priority: 100
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'Internet'
+        sourcePortRange: '*'
+        destinationAddressPrefix: gatewayPrefix
+        destinationPortRanges: [
+          '443'
+          '80'
+        ]
+      }
+    }
+    {
+      // Required by Application Gateway v2: its infrastructure ports from Azure's management plane.
+      name: 'allow-gateway-manager'
+      properties: {
+        priority: 110
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'GatewayManager'
+        sourcePortRange: '*'
+        destinationAddressPrefix: '*'
+        destinationPortRange: '65200-65535'
+      }
+    }
+    {
+      name: 'allow-azure-load-balancer'
+      properties: {
+        priority: 120
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: '*'
+        sourceAddressPrefix: 'AzureLoadBalancer'
+        sourcePortRange: '*'
+        destinationAddressPrefix: '*'
+        destinationPortRange: '*'
+      }
+    }
+  ]
+  agents: [
+    denyOtherNetworkTraffic
+  ]
+}
+
+// In the order of the subnets below.
+var subnetKeys = [
+  'app'
+  'postgres'
+  'privateEndpoints'
+  'gateway'
+  'agents'
+]
+
+resource networkSecurityGroup 'Microsoft.Network/networkSecurityGroups@2024-05-01' = [
+  for key in subnetKeys: {
+    name: 'nsg-${name}-${key}'
+    location: location
+    tags: tags
+    properties: {
+      securityRules: securityRules[key]
+    }
+  }
+]
+
 // Zones resolved inside the network for the private endpoints. environment() keeps the suffixes right in sovereign clouds.
 var privateLinkZones = {
   keyVault: 'privatelink.vaultcore.azure.net'
@@ -76,7 +230,10 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2024-05-01' = {
       {
         name: subnetNames.app
         properties: {
-          addressPrefix: cidrSubnet(addressPrefix, 24, 1)
+          addressPrefix: appPrefix
+          networkSecurityGroup: {
+            id: networkSecurityGroup[0].id
+          }
           natGateway: {
             id: natGateway.id
           }
@@ -93,7 +250,10 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2024-05-01' = {
       {
         name: subnetNames.postgres
         properties: {
-          addressPrefix: cidrSubnet(addressPrefix, 24, 2)
+          addressPrefix: postgresPrefix
+          networkSecurityGroup: {
+            id: networkSecurityGroup[1].id
+          }
           delegations: [
             {
               name: 'postgres-flexible-server'
@@ -107,14 +267,20 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2024-05-01' = {
       {
         name: subnetNames.privateEndpoints
         properties: {
-          addressPrefix: cidrSubnet(addressPrefix, 24, 3)
+          addressPrefix: privateEndpointsPrefix
+          networkSecurityGroup: {
+            id: networkSecurityGroup[2].id
+          }
           privateEndpointNetworkPolicies: 'Enabled'
         }
       }
       {
         name: subnetNames.gateway
         properties: {
-          addressPrefix: cidrSubnet(addressPrefix, 24, 4)
+          addressPrefix: gatewayPrefix
+          networkSecurityGroup: {
+            id: networkSecurityGroup[3].id
+          }
           // The app accepts traffic only from this subnet (access restriction on the web app).
           serviceEndpoints: [
             {
@@ -126,7 +292,10 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2024-05-01' = {
       {
         name: subnetNames.agents
         properties: {
-          addressPrefix: cidrSubnet(addressPrefix, 24, 5)
+          addressPrefix: agentsPrefix
+          networkSecurityGroup: {
+            id: networkSecurityGroup[4].id
+          }
           // The pipeline's private agent pool: it runs migrations, smoke tests of the
           // staging slot and backups, which all need the private network.
           serviceEndpoints: [

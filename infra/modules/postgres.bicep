@@ -81,6 +81,16 @@ var authConfig = {
   tenantId: subscription().tenantId
 }
 
+@description('Optional. Day of the week of planned maintenance (0 is Sunday); the operations guide\'s window is Tuesday.')
+@minValue(0)
+@maxValue(6)
+param maintenanceDayOfWeek int = 2
+
+@description('Optional. Hour (UTC) at which planned maintenance may start; the operations guide\'s window is 2-4 AM.')
+@minValue(0)
+@maxValue(23)
+param maintenanceStartHour int = 2
+
 resource primary 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   name: name
   location: location
@@ -109,6 +119,13 @@ resource primary 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
     }
     network: network
     authConfig: authConfig
+    // Updates and patches wait for the quiet hours instead of landing at a time Azure picks.
+    maintenanceWindow: {
+      customWindow: 'Enabled'
+      dayOfWeek: maintenanceDayOfWeek
+      startHour: maintenanceStartHour
+      startMinute: 0
+    }
   }
 }
 

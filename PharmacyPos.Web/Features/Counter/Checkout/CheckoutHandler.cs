@@ -8,6 +8,7 @@ using PharmacyPos.Domain.Staff;
 using PharmacyPos.Web.Features.Counter.Register;
 using PharmacyPos.Web.Infrastructure.Auditing;
 using PharmacyPos.Web.Infrastructure.Persistence;
+using PharmacyPos.Web.Infrastructure.Telemetry;
 
 namespace PharmacyPos.Web.Features.Counter.Checkout;
 
@@ -56,7 +57,7 @@ public sealed class CheckoutHandler(
     public Task<CommittedSale> CompleteAsync(CartSnapshot cart, AuditActor actor, CartHold? hold, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(cart);
-        return CommitAsync(cart, SaleStatus.Completed, hold, async (db, numbered, token) =>
+        return PosMetrics.CheckoutAsync(() => CommitAsync(cart, SaleStatus.Completed, hold, async (db, numbered, token) =>
         {
             var (sale, branch, _) = await CartReplay.RebuildAsync(db, numbered, token);
             var now = time.GetUtcNow();
@@ -69,7 +70,7 @@ public sealed class CheckoutHandler(
             db.AddRange(lots);
             await StageCompletionAuditAsync(db, sale, actor, token);
             return sale;
-        }, ct);
+        }, ct));
     }
 
     /// <summary>
@@ -83,7 +84,7 @@ public sealed class CheckoutHandler(
         CartHold? hold = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(cart);
-        return CommitAsync(cart with { Suspended = false }, SaleStatus.Voided, hold, async (db, numbered, token) =>
+        return PosMetrics.VoidAsync(() => CommitAsync(cart with { Suspended = false }, SaleStatus.Voided, hold, async (db, numbered, token) =>
         {
             var (sale, _, _) = await CartReplay.RebuildAsync(db, numbered, token);
             sale.Void(reason, time.GetUtcNow());
@@ -95,7 +96,7 @@ public sealed class CheckoutHandler(
                 PatientId = sale.CustomerId,
             });
             return sale;
-        }, ct);
+        }, ct));
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ using PharmacyPos.Web.Infrastructure.Auditing;
 using PharmacyPos.Web.Infrastructure.Identity;
 using PharmacyPos.Web.Infrastructure.Payments;
 using PharmacyPos.Web.Infrastructure.Persistence;
+using PharmacyPos.Web.Infrastructure.Telemetry;
 
 namespace PharmacyPos.Web.Features.Counter.Register;
 
@@ -83,6 +84,7 @@ public sealed partial class RegisterSession(
     /// <summary>What the scan box received: a barcode, an NDC, a receipt number, or words to search.</summary>
     public async Task<ScanOutcome> ScanAsync(string? raw, CancellationToken ct = default)
     {
+        using var timing = PosMetrics.TimeScan();
         if (LockedBy is not null)
             return Refuse(LockedMessage);
         // A prescription bag label ("RX" and ten digits) opens the pickup; it is never a product code.

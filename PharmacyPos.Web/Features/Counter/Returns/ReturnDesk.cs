@@ -8,6 +8,7 @@ using PharmacyPos.Web.Infrastructure.Auditing;
 using PharmacyPos.Web.Infrastructure.Identity;
 using PharmacyPos.Web.Infrastructure.Payments;
 using PharmacyPos.Web.Infrastructure.Persistence;
+using PharmacyPos.Web.Infrastructure.Telemetry;
 
 namespace PharmacyPos.Web.Features.Counter.Returns;
 
@@ -86,7 +87,11 @@ public sealed class ReturnDesk(
             (saleReturn, var existing) = await book.RecordAsync(command.ReturnId, sale, branch, returns => SaleReturn.Create(command.ReturnId, sale,
                 returns, command.Lines, threshold, register, cashierId, now, approver?.UserId, reason), AuditActors.From(user), ct);
             if (saleReturn.Status == ReturnStatus.Completed)
+            {
+                if (!existing)
+                    PosMetrics.RefundRecorded();
                 return new ReturnResult(saleReturn, AlreadyRecorded: existing);
+            }
         }
         else if (saleReturn.SaleId != command.SaleId || !SameLines(saleReturn, command.Lines))
         {
@@ -168,6 +173,8 @@ public sealed class ReturnDesk(
         if (saleReturn.Status == ReturnStatus.Abandoned)
             throw new DomainException("This return was cancelled; nothing was refunded. Start a new return.");
         var (done, already) = await book.CompleteAsync(sale, saleReturn.Id, actor, time.GetUtcNow(), ct);
+        if (!already)
+            PosMetrics.RefundRecorded();
         return new ReturnResult(done, already);
     }
 
