@@ -153,6 +153,9 @@ module keyVault 'modules/keyVault.bicep' = {
     secretReaderPrincipalIds: [
       appIdentity.outputs.principalId
     ]
+    keyWrapperPrincipalIds: [
+      appIdentity.outputs.principalId
+    ]
     workspaceResourceId: monitoring.outputs.workspaceResourceId
   }
 }
@@ -275,6 +278,8 @@ module app 'modules/appService.bicep' = {
       ConnectionStrings__Pos: 'Host=${postgres.outputs.fqdn};${connectionString}'
       ConnectionStrings__PosReadReplica: 'Host=${postgres.outputs.replicaFqdn};${connectionString}'
       ConnectionStrings__Redis: '@Microsoft.KeyVault(SecretUri=${redis.outputs.connectionSecretUri})'
+      // The Data Protection key ring in Redis is stored encrypted with this Key Vault key.
+      DataProtection__KeyVaultKeyId: keyVault.outputs.dataProtectionKeyUri
       Storage__BlobServiceUri: storage.outputs.blobServiceUri
       Storage__AuditContainer: 'audit'
       Storage__BackupContainer: 'backups'

@@ -33,6 +33,8 @@ public static class AuditEventTypes
     public const string ComplianceRefused = nameof(ComplianceRefused);
     /// <summary>Part of the audit trail was exported (to CSV, for an inspector): what was taken is itself recorded.</summary>
     public const string AuditExported = nameof(AuditExported);
+    /// <summary>Listed-chemical logbook entries were exported (to CSV, for DEA or police): the criteria are recorded.</summary>
+    public const string LogbookExported = nameof(LogbookExported);
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -41,7 +43,7 @@ public static class AuditEventTypes
         StockAdjusted, StockReceived,
         ControlledSubstanceSold, ListedChemicalSold, ListedChemicalRefused, AgeVerified,
         PrescriptionVerified, PrescriptionPickedUp, PatientRecordViewed, PatientRecordChanged,
-        PolicyChanged, UserChanged, ComplianceOverride, ComplianceRefused, AuditExported,
+        PolicyChanged, UserChanged, ComplianceOverride, ComplianceRefused, AuditExported, LogbookExported,
     ];
 
     /// <summary>
