@@ -45,6 +45,9 @@ public sealed record Gs1ApplicationIdentifier(string Code, string Title, Gs1Data
 
     private static readonly FrozenDictionary<string, Gs1ApplicationIdentifier> Known = BuildTable();
 
+    /// <summary>Every AI we read.</summary>
+    public static IReadOnlyCollection<Gs1ApplicationIdentifier> All => Known.Values;
+
     /// <summary>The AI with exactly this code, or null when it is not one we read.</summary>
     public static Gs1ApplicationIdentifier? Find(string code) =>
         code is not null && Known.TryGetValue(code, out var ai) ? ai : null;

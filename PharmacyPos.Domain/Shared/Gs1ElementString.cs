@@ -7,7 +7,7 @@ namespace PharmacyPos.Domain.Shared;
 /// The data of a GS1 barcode (GS1-128, GS1 DataMatrix, GS1 QR Code, GS1 DataBar): a run of
 /// Application Identifiers each followed by its data, as on a drug package under the DSCSA:
 /// (01) GTIN, (17) expiry, (10) lot, (21) serial. Fixed-length fields end by their length;
-/// variable-length ones end at the group separator (FNC1, sent as ASCII 29) or at the end.
+/// variable-length ones end at the group separator (FNC1, sent as ASCII 29), at their maximum length, or at the end.
 /// GS1 General Specifications: element strings, with FNC1 as the field separator.
 /// </summary>
 public sealed class Gs1ElementString
@@ -121,7 +121,20 @@ public sealed class Gs1ElementString
             else
             {
                 var end = text.IndexOf(GroupSeparator, pos);
-                data = text[pos..(end < 0 ? text.Length : end)];
+                var stop = end < 0 ? text.Length : end;
+                // A variable-length field can never hold more than its maximum, so where it reaches it the field
+                // has ended and the next AI starts, with or without the separator GS1 asks encoders to put there.
+                // Reading on would misread a valid package; anything after it that is not an AI is refused.
+                if (stop - pos > ai.MaxLength)
+                {
+                    if (!Gs1ApplicationIdentifier.TryFindAtStart(text.AsSpan(pos + ai.MaxLength), out _))
+                    {
+                        error = TooLong(ai);
+                        return false;
+                    }
+                    stop = pos + ai.MaxLength;
+                }
+                data = text[pos..stop];
             }
             pos += data.Length;
             if (!TryAdd(ai, data, options, elements, out error)) return false;
@@ -212,7 +225,7 @@ public sealed class Gs1ElementString
         }
         if (data.Length > ai.MaxLength)
         {
-            error = $"The barcode's {ai.Title} is longer than {ai.MaxLength} characters.";
+            error = TooLong(ai);
             return false;
         }
         if (ai.Kind is not Gs1DataKind.Text && !data.All(char.IsAsciiDigit))
@@ -273,6 +286,9 @@ public sealed class Gs1ElementString
             ? "The barcode ends too early."
             : $"The barcode has a field we do not read (it starts \"{shown}\"); type the product number instead.";
     }
+
+    private static string TooLong(Gs1ApplicationIdentifier ai) =>
+        $"The barcode's {ai.Title} is longer than {ai.MaxLength} characters.";
 
     private static string Truncated(Gs1ApplicationIdentifier ai) =>
         $"The barcode ends too early: its {ai.Title} (AI {ai.Code}) should have {ai.MaxLength} characters. Scan it again.";

@@ -2,6 +2,7 @@ using System.Net;
 using PharmacyPos.Domain.Staff;
 using PharmacyPos.Tests.TestInfrastructure;
 using PharmacyPos.Web.Components.Layout;
+using PharmacyPos.Web.Infrastructure.Health;
 using PharmacyPos.Web.Infrastructure.Identity;
 using PharmacyPos.Web.Infrastructure.Persistence.Demo;
 
@@ -47,8 +48,33 @@ public class AuthorizationMatrixTests : IClassFixture<PosAppFactory>
         }
     }
 
+    public static TheoryData<string> Roles() => [.. StaffRole.All];
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Health_details_open_only_to_the_roles_of_the_administration_policy(string role)
+    {
+        var demo = DemoDataSeeder.Users.First(u => u.Role == role);
+        using var client = _app.CreateBrowserLikeClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await PosAppFactory.SignInAsync(client, demo.UserName, demo.Password)).StatusCode);
+
+        var response = await client.GetAsync(HealthEndpoints.DetailsPath);
+
+        if (Policies.Roles[Policies.Administration].Contains(role))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        else
+        {
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"got {response.StatusCode}");
+            if (response.StatusCode == HttpStatusCode.Redirect)
+                Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQueryOf(), StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("/")]
+    [InlineData(HealthEndpoints.DetailsPath)]
     [InlineData("/products")]
     [InlineData("/stock")]
     [InlineData("/admin/staff")]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using PharmacyPos.Tests.TestInfrastructure;
+using PharmacyPos.Web.Infrastructure.Health;
 using PharmacyPos.Web.Infrastructure.Persistence;
 
 namespace PharmacyPos.Tests.Features;
@@ -40,7 +41,7 @@ public class ScaleOutTests
     }
 
     [Fact]
-    public async Task Health_reports_postgres_and_redis_when_configured()
+    public async Task Health_answers_the_guide_shape_on_postgres_and_redis()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
         await using var app = new PosAppFactory
@@ -53,10 +54,14 @@ public class ScaleOutTests
             },
         };
         using var client = app.CreateBrowserLikeClient();
-        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/health"));
+        var body = await client.GetStringAsync(HealthEndpoints.Path);
+        HealthEndpointTests.AssertPublicShape(body);
+        using var json = JsonDocument.Parse(body);
         var checks = json.RootElement.GetProperty("checks");
-        Assert.Equal("Healthy", checks.GetProperty("redis").GetProperty("status").GetString());
-        Assert.Contains("PostgreSql", checks.GetProperty("database").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal("ok", checks.GetProperty("redis").GetString());
+        Assert.Equal("ok", checks.GetProperty("database").GetString());
+        Assert.DoesNotContain("PostgreSql", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Reachable", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,7 +89,9 @@ public class ScaleOutTests
             using var client = app.CreateBrowserLikeClient();
             var response = await client.GetAsync("/api/health/ready");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-            Assert.Contains("migrate", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal("unhealthy", json.RootElement.GetProperty("status").GetString());
+            Assert.Equal("down", json.RootElement.GetProperty("checks").GetProperty("database").GetString());
         }
         finally
         {

@@ -1,4 +1,9 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PharmacyPos.Domain.Branches;
+using PharmacyPos.Web.Infrastructure.Persistence;
 
 namespace PharmacyPos.Tests.TestInfrastructure;
 
@@ -8,6 +13,9 @@ namespace PharmacyPos.Tests.TestInfrastructure;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>Which app a browser context signs in to, so the shared sign-in step can set up its register.</summary>
+    private static readonly ConcurrentDictionary<IBrowserContext, BrowserFixture> Apps = new();
+
     private IPlaywright? _playwright;
 
     public PosAppFactory App { get; } = new();
@@ -48,18 +56,49 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);
+        Apps[context] = this;
+        context.Close += (_, _) => Apps.TryRemove(context, out BrowserFixture? _);
         return await context.NewPageAsync();
     }
 
-    /// <summary>Signs in through the form and waits until the Blazor circuit is live (a click before that does nothing).</summary>
+    /// <summary>
+    /// Signs in through the form at <paramref name="register"/> of the user's branch (set up as the device's register
+    /// first if the branch does not have it, as an admin would), and waits until the Blazor circuit is live (a click
+    /// before that does nothing). An empty register signs in for back-office work.
+    /// </summary>
     public static async Task SignInAsync(IPage page, string userName, string password, string register = "R1")
     {
+        ArgumentNullException.ThrowIfNull(page);
+        var choice = register.Length == 0 ? "" : await Apps[page.Context].RegisterAsync(userName, register);
         await page.GotoAsync("/account/login");
         await page.FillAsync("#username", userName);
         await page.FillAsync("#password", password);
-        await page.FillAsync("#register", register);
+        await page.SelectOptionAsync("#register", new SelectOptionValue { Value = choice });
         await page.ClickAsync("button[type=submit]");
         await WaitForInteractiveAsync(page);
+    }
+
+    /// <summary>The register's choice at sign-in ("BR-001/R7"), adding it to the user's branch when missing.</summary>
+    private async Task<string> RegisterAsync(string userName, string register)
+    {
+        var factory = App.Services.GetRequiredService<IDbContextFactory<PosDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        var branch = await db.Users.AsNoTracking().Where(u => u.UserName == userName)
+            .Join(db.Set<Branch>(), u => u.HomeBranchId, b => b.Id, (u, b) => new { b.Id, b.Code }).SingleAsync();
+        var code = BranchRegister.NormalizeCode(register);
+        if (!await db.Set<BranchRegister>().AnyAsync(r => r.BranchId == branch.Id && r.Code == code))
+        {
+            db.Add(new BranchRegister(branch.Id, code, $"Register {code}"));
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException)
+            {
+                // Another test of this class set it up at the same moment.
+            }
+        }
+        return $"{branch.Code}/{code}";
     }
 
     public static Task WaitForInteractiveAsync(IPage page) =>

@@ -10,6 +10,7 @@ public static class FeatureServiceCollectionExtensions
     {
         services.AddScoped<Infrastructure.Identity.RegisterLockState>();
         services.AddScoped<Infrastructure.Identity.StaffSignIn>();
+        services.AddScoped<Infrastructure.Identity.RegisterChoices>();
         // Audit trail: appending, chaining and archiving in the background, the review screen and its export.
         services.AddAuditTrail();
         services.AddSingleton<Audit.Review.AuditSearch>();

@@ -22,7 +22,7 @@ public class CheckoutTests
         var sale = store.Sale("R1", (store.Ibuprofen, 2), (store.Bandages, 1));
         var screenTotal = sale.Total;
         var cart = CounterStore.PaidInCash(sale, extra: 5.00m);
-        await store.App().GetRequiredService<OpenCartStore>().SaveAsync(cart);
+        await store.App().GetRequiredService<OpenCartStore>().AddAsync(cart);
 
         var committed = await store.Checkout().CompleteAsync(cart, store.Cashier);
 
@@ -48,7 +48,7 @@ public class CheckoutTests
     {
         await using var store = await CounterStore.CreateAsync(provider);
         var cart = CounterStore.PaidInCash(store.Sale("R1", (store.Ibuprofen, 4)));
-        await store.App().GetRequiredService<OpenCartStore>().SaveAsync(cart);
+        await store.App().GetRequiredService<OpenCartStore>().AddAsync(cart);
 
         var refusal = await Assert.ThrowsAsync<DomainException>(() => store.Checkout(new RefusingStep()).CompleteAsync(cart, store.Cashier));
 
@@ -220,7 +220,7 @@ public class CheckoutTests
         await using var store = await CounterStore.CreateAsync(provider);
         var sale = store.Sale("R1", (store.Bandages, 2));
         var cart = CartSnapshot.Of(sale) with { PricedAt = CounterStore.Now };
-        await store.App().GetRequiredService<OpenCartStore>().SaveAsync(cart);
+        await store.App().GetRequiredService<OpenCartStore>().AddAsync(cart);
 
         await store.Checkout().VoidAsync(cart, "Customer left", store.Cashier);
 

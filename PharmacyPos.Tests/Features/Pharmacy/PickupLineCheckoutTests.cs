@@ -26,7 +26,7 @@ public class PickupLineCheckoutTests
         sale.AddLine(store.Bandages, 1, store.Branch);
         sale.ApplyPromotions(PricingEngine.WithoutPromotions, CounterStore.Now);
         var cart = CounterStore.PaidInCash(sale);
-        await store.App().GetRequiredService<OpenCartStore>().SaveAsync(cart);
+        await store.App().GetRequiredService<OpenCartStore>().AddAsync(cart);
 
         await store.Checkout().CompleteAsync(cart, store.Cashier);
 

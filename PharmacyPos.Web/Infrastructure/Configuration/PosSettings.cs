@@ -19,6 +19,7 @@ public sealed record PosSettings
     public const string EntraAuthenticationSetting = "Database:EntraAuthentication";
     public const string DemoSeedSetting = "Demo:Seed";
     public const string AppInsightsSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+    public const string SimulatedCardTerminalSetting = "Payments:AllowSimulatedTerminal";
 
     public required DatabaseProvider Provider { get; init; }
     public required string ConnectionString { get; init; }
@@ -28,6 +29,8 @@ public sealed record PosSettings
     public string? RedisConfiguration { get; init; }
     public bool SeedDemoData { get; init; }
     public string? ApplicationInsightsConnectionString { get; init; }
+    /// <summary>The simulated card terminal may serve the registers (it approves without taking money).</summary>
+    public bool SimulatedCardTerminal { get; init; }
     public required string DataFolder { get; init; }
 
     public static PosSettings Load(IConfiguration configuration, string contentRoot, bool isDevelopment, bool isProduction)
@@ -73,6 +76,14 @@ public sealed record PosSettings
         if (seed && isProduction)
             throw new PosConfigurationException(DemoSeedSetting, "is on in Production: demo data is never seeded into a production database.");
 
+        // The simulated terminal approves every card without charging anyone: a production register that used it
+        // would hand goods over for nothing. Production runs it only when an operator says so in so many words.
+        var simulatedTerminal = Bool(configuration, SimulatedCardTerminalSetting, defaultValue: !isProduction);
+        if (!simulatedTerminal)
+            throw new PosConfigurationException(SimulatedCardTerminalSetting, isProduction
+                ? "is not true in Production, and the only card terminal is the simulated one, which approves cards without charging them. Connect a real terminal, or set it to true to run Production with the simulated terminal on purpose."
+                : "is false, and the only card terminal is the simulated one. Set it to true or remove it.");
+
         var entra = Bool(configuration, EntraAuthenticationSetting, defaultValue: provider == DatabaseProvider.PostgreSql
             && !new NpgsqlConnectionStringBuilder(connection).Password.HasValue()
             && (new NpgsqlConnectionStringBuilder(connection).Host ?? "").EndsWith(".postgres.database.azure.com", StringComparison.OrdinalIgnoreCase));
@@ -89,6 +100,7 @@ public sealed record PosSettings
             RedisConfiguration = redis,
             SeedDemoData = seed,
             ApplicationInsightsConnectionString = appInsights,
+            SimulatedCardTerminal = simulatedTerminal,
             DataFolder = dataFolder,
         };
     }

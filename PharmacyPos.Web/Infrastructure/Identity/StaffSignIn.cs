@@ -13,6 +13,7 @@ public sealed class StaffSignIn(
     SignInManager<StaffUser> signIn,
     UserManager<StaffUser> users,
     IDbContextFactory<PosDbContext> factory,
+    RegisterChoices registers,
     IAuditTrail audit)
 {
     public const string BadCredentials = "The user name or password is not right.";
@@ -48,12 +49,16 @@ public sealed class StaffSignIn(
             return new Result(false, BadCredentials);
         }
 
+        // The device's register, from its branch's list: two screens never share a register by default.
+        var choice = await registers.ResolveAsync(user.HomeBranchId, register);
+        if (choice is RegisterChoice.Refused refused)
+            return new Result(false, refused.Reason);
         await using var db = await factory.CreateDbContextAsync();
         var branch = await db.Set<Branch>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == user.HomeBranchId);
         Claim[] claims =
         [
             new(PosClaims.Branch, user.HomeBranchId.ToString()),
-            new(PosClaims.Register, string.IsNullOrWhiteSpace(register) ? "R1" : register.Trim()),
+            new(PosClaims.Register, choice is RegisterChoice.At at ? at.Code : ""),
             new(PosClaims.Session, Guid.NewGuid().ToString("N")),
             new(PosClaims.DisplayName, user.DisplayName),
             new(PosClaims.BranchName, branch?.Name ?? ""),

@@ -19,6 +19,9 @@ public sealed record CommittedSale(Guid SaleId, string SaleNumber, SaleStatus St
         sale.AmountPaid, sale.ChangeDue);
 }
 
+/// <summary>The screen that holds a sale's open cart and the cart's version it last wrote: checked again at commit.</summary>
+public sealed record CartHold(Guid HolderId, int Version);
+
 /// <summary>A payment given back before a void: a card charge reversed at the terminal, or cash handed back.</summary>
 public sealed record PaymentGivenBack(TenderKind Kind, Money Amount, string? Card, string? TerminalReference, string? ReversalReference)
 {
@@ -43,10 +46,17 @@ public sealed class CheckoutHandler(
     private readonly IReadOnlyList<ISaleCommitStep> _steps = steps.ToList();
 
     /// <summary>Completes the sale the cart describes; refusals (stock ran out, a rule failed) throw DomainException and write nothing.</summary>
-    public Task<CommittedSale> CompleteAsync(CartSnapshot cart, AuditActor actor, CancellationToken ct = default)
+    public Task<CommittedSale> CompleteAsync(CartSnapshot cart, AuditActor actor, CancellationToken ct = default) =>
+        CompleteAsync(cart, actor, null, ct);
+
+    /// <summary>
+    /// Completes the sale from the screen that holds its open cart (<paramref name="hold"/>): refused, writing nothing,
+    /// if another screen took the register over or changed the cart since.
+    /// </summary>
+    public Task<CommittedSale> CompleteAsync(CartSnapshot cart, AuditActor actor, CartHold? hold, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(cart);
-        return CommitAsync(cart, async (db, numbered, token) =>
+        return CommitAsync(cart, SaleStatus.Completed, hold, async (db, numbered, token) =>
         {
             var (sale, branch, _) = await CartReplay.RebuildAsync(db, numbered, token);
             var now = time.GetUtcNow();
@@ -67,13 +77,13 @@ public sealed class CheckoutHandler(
     /// and given back first (<paramref name="givenBack"/>) are recorded with the void in the audit trail.
     /// </summary>
     public Task<CommittedSale> VoidAsync(CartSnapshot cart, string reason, AuditActor actor, CancellationToken ct = default) =>
-        VoidAsync(cart, reason, actor, [], ct);
+        VoidAsync(cart, reason, actor, [], null, ct);
 
     public Task<CommittedSale> VoidAsync(CartSnapshot cart, string reason, AuditActor actor, IReadOnlyList<PaymentGivenBack> givenBack,
-        CancellationToken ct = default)
+        CartHold? hold = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(cart);
-        return CommitAsync(cart with { Suspended = false }, async (db, numbered, token) =>
+        return CommitAsync(cart with { Suspended = false }, SaleStatus.Voided, hold, async (db, numbered, token) =>
         {
             var (sale, _, _) = await CartReplay.RebuildAsync(db, numbered, token);
             sale.Void(reason, time.GetUtcNow());
@@ -89,14 +99,19 @@ public sealed class CheckoutHandler(
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> in one transaction, once per sale id: a sale already committed is returned as it is.
-    /// Two submits of one sale at once meet at the primary key; the loser reports the winner's sale. A sale number
-    /// another register drew in the same second (the unique index refuses it) is drawn again before the receipt exists.
+    /// Runs <paramref name="work"/> in one transaction, once per sale id. A sale already committed is success only
+    /// when it is the very sale the caller holds (same lines, same payments, same outcome): a retry or a double
+    /// submit. Anything else was another screen's sale under the same id; the caller is told and nothing changes.
+    /// Two submits of one sale at once meet at the primary key; the loser reports the winner's sale on the same
+    /// terms. A sale number another register drew in the same second (the unique index refuses it) is drawn again
+    /// before the receipt exists. With a <paramref name="hold"/>, the open cart must still be that screen's, at the
+    /// version it last wrote, or nothing is written.
     /// </summary>
-    private async Task<CommittedSale> CommitAsync(CartSnapshot cart, Func<PosDbContext, CartSnapshot, CancellationToken, Task<Sale>> work, CancellationToken ct)
+    private async Task<CommittedSale> CommitAsync(CartSnapshot cart, SaleStatus outcome, CartHold? hold,
+        Func<PosDbContext, CartSnapshot, CancellationToken, Task<Sale>> work, CancellationToken ct)
     {
         if (await FindCommittedAsync(cart.SaleId, ct) is { } done)
-            return done;
+            return SameSaleOrRefuse(done, cart, outcome);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -104,7 +119,11 @@ public sealed class CheckoutHandler(
                 return await InTransactionAsync(async (db, token) =>
                 {
                     if (await FindCommittedAsync(db, cart.SaleId, token) is { } committed)
-                        return committed;
+                        return SameSaleOrRefuse(committed, cart, outcome);
+                    if (hold is not null && await db.Set<OpenCart>()
+                            .Where(c => c.SaleId == cart.SaleId && c.HolderId == hold.HolderId && c.Version == hold.Version)
+                            .ExecuteDeleteAsync(token) == 0)
+                        throw new DomainException(NotHeld);
                     var sale = await work(db, cart, token);
                     await db.SaveChangesAsync(token);
                     await db.Set<OpenCart>().Where(c => c.SaleId == sale.Id).ExecuteDeleteAsync(token);
@@ -114,7 +133,7 @@ public sealed class CheckoutHandler(
             catch (DbUpdateException) when (attempt < SaleNumberAttempts)
             {
                 if (await FindCommittedAsync(cart.SaleId, ct) is { } committed)
-                    return committed;
+                    return SameSaleOrRefuse(committed, cart, outcome);
                 if (!await SaleNumberTakenAsync(cart, ct))
                     throw;
                 cart = cart with { SaleNumber = await NewSaleNumberAsync(cart.BranchId, ct) };
@@ -122,10 +141,24 @@ public sealed class CheckoutHandler(
             catch (DbUpdateException)
             {
                 if (await FindCommittedAsync(cart.SaleId, ct) is { } committed)
-                    return committed;
+                    return SameSaleOrRefuse(committed, cart, outcome);
                 throw;
             }
         }
+    }
+
+    public const string NotHeld = "This sale was changed or taken over on another screen, so nothing was recorded here. It has been reloaded.";
+
+    /// <summary>The committed sale, if it is the one <paramref name="cart"/> describes; otherwise a refusal that says so.</summary>
+    private static CommittedSale SameSaleOrRefuse(Sale committed, CartSnapshot cart, SaleStatus outcome)
+    {
+        var recorded = CartSnapshot.Of(committed);
+        if (committed.Status == outcome && recorded.Lines.SequenceEqual(cart.Lines) && recorded.Tenders.SequenceEqual(cart.Tenders))
+            return CommittedSale.Of(committed);
+        var what = committed.Status == SaleStatus.Voided ? "voided" : "completed";
+        throw new DomainException(
+            $"Sale {committed.SaleNumber} was already {what} on another screen with other items or payments. Nothing from this screen was recorded; " +
+            "give back any payment taken here (Void), then start again.");
     }
 
     private async Task<bool> SaleNumberTakenAsync(CartSnapshot cart, CancellationToken ct)
@@ -155,17 +188,14 @@ public sealed class CheckoutHandler(
         }, ct);
     }
 
-    private async Task<CommittedSale?> FindCommittedAsync(Guid saleId, CancellationToken ct)
+    private async Task<Sale?> FindCommittedAsync(Guid saleId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await FindCommittedAsync(db, saleId, ct);
     }
 
-    private static async Task<CommittedSale?> FindCommittedAsync(PosDbContext db, Guid saleId, CancellationToken ct)
-    {
-        var sale = await db.Set<Sale>().AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(s => s.Id == saleId, ct);
-        return sale is null ? null : CommittedSale.Of(sale);
-    }
+    private static Task<Sale?> FindCommittedAsync(PosDbContext db, Guid saleId, CancellationToken ct) =>
+        db.Set<Sale>().AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(s => s.Id == saleId, ct);
 
     private async Task StageCompletionAuditAsync(PosDbContext db, Sale sale, AuditActor actor, CancellationToken ct)
     {

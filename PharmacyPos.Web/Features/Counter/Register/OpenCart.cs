@@ -19,14 +19,27 @@ public enum OpenCartStatus
 /// as JSON: what it takes to rebuild the sale, and the evidence collected for it. The row goes when the sale
 /// commits or is voided.
 /// </summary>
+/// <remarks>
+/// The open cart is also the register's lease: <see cref="HolderId"/> names the one screen (circuit) that may change
+/// it, and <see cref="Version"/> goes up with every write, so a write is made only by the holder and only on top of
+/// what that screen last saw (<see cref="OpenCartStore"/>). Both live in the database, so they hold across instances.
+/// </remarks>
 public sealed class OpenCart
 {
     private OpenCart() { }
 
-    public OpenCart(CartSnapshot snapshot, DateTimeOffset at)
+    public OpenCart(CartSnapshot snapshot, DateTimeOffset at, RegisterScreen? holder = null)
     {
         SaleId = snapshot.SaleId;
         Update(snapshot, at);
+        Version = 1;
+        if (holder is not null && !snapshot.Suspended)
+        {
+            HolderId = holder.Id;
+            HolderSignIn = holder.SignIn;
+            HolderName = holder.Name;
+            HolderSeenAt = UpdatedAt;
+        }
     }
 
     public Guid SaleId { get; private set; }
@@ -40,6 +53,16 @@ public sealed class OpenCart
     public decimal Total { get; private set; }
     public string Cart { get; private set; } = "";
     public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>Goes up by one with every write; a write names the version it read.</summary>
+    public int Version { get; private set; }
+    /// <summary>The screen that holds the register's open sale; none while the sale is suspended.</summary>
+    public Guid? HolderId { get; private set; }
+    /// <summary>The sign-in of that screen: a reload in the same browser takes the register back without asking.</summary>
+    public string? HolderSignIn { get; private set; }
+    /// <summary>Who is at that screen, to tell a second screen who holds the register.</summary>
+    public string? HolderName { get; private set; }
+    /// <summary>When that screen last said it is still there.</summary>
+    public DateTimeOffset? HolderSeenAt { get; private set; }
 
     public void Update(CartSnapshot snapshot, DateTimeOffset at)
     {
@@ -73,5 +96,8 @@ internal sealed class OpenCartConfiguration : IEntityTypeConfiguration<OpenCart>
         b.HasIndex(x => new { x.BranchId, x.Register }).IsUnique().HasFilter("status = 'Open'")
             .HasDatabaseName("ix_register_carts_open_per_register");
         b.HasIndex(x => new { x.BranchId, x.Status });
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.HolderSignIn).HasMaxLength(RegisterScreen.SignInMaxLength);
+        b.Property(x => x.HolderName).HasMaxLength(RegisterScreen.NameMaxLength);
     }
 }

@@ -13,6 +13,9 @@ namespace PharmacyPos.Web.Features.Counter.Register;
 /// </summary>
 public sealed partial class RegisterPage
 {
+    /// <summary>How often the screen says it is there and looks whether another screen took the register over.</summary>
+    private static readonly TimeSpan HoldCheckedEvery = TimeSpan.FromSeconds(3);
+
     private static readonly DialogOptions Small = new() { CloseOnEscapeKey = true, MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, BackdropClick = false };
 
     private ScanBox? _scanBox;
@@ -21,10 +24,12 @@ public sealed partial class RegisterPage
     private bool _busy;
     private bool _dialogOpen;
     private string? _startError;
+    private ITimer? _holdCheck;
 
     [Inject] private RegisterSession Session { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private Pharmacy.Counter.PickupAtCounter Pickup { get; set; } = default!;
     [Inject] private Pharmacy.Counter.CounterAsk PharmacyDialogs { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
@@ -32,6 +37,7 @@ public sealed partial class RegisterPage
     protected override async Task OnInitializedAsync()
     {
         Session.Changed += OnSessionChanged;
+        _holdCheck = Time.CreateTimer(_ => _ = InvokeAsync(CheckHoldAsync), null, HoldCheckedEvery, HoldCheckedEvery);
         if (Session.Started)
             return;
         try
@@ -44,6 +50,32 @@ public sealed partial class RegisterPage
         }
     }
 
+    /// <summary>Another screen may have taken the register over: this one is then locked, and says so.</summary>
+    private async Task CheckHoldAsync()
+    {
+        try
+        {
+            await Session.PollHoldAsync();
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        {
+            // The database did not answer this time; the next round asks again, and every write checks the hold itself.
+        }
+    }
+
+    private async Task TakeOverAsync()
+    {
+        try
+        {
+            await BusyAsync(() => Session.TakeOverAsync());
+        }
+        catch (DomainException ex)
+        {
+            Session.ShowRefusal(ex.Message);
+        }
+        StateHasChanged();
+    }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!_dialogOpen && !PharmacyDialogs.Open && _scanBox is not null)
@@ -52,7 +84,11 @@ public sealed partial class RegisterPage
 
     private void OnSessionChanged() => _ = InvokeAsync(StateHasChanged);
 
-    public void Dispose() => Session.Changed -= OnSessionChanged;
+    public void Dispose()
+    {
+        Session.Changed -= OnSessionChanged;
+        _holdCheck?.Dispose();
+    }
 
     private static Severity SeverityOf(CounterMessageKind kind) => kind switch
     {

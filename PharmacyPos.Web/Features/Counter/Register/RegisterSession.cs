@@ -29,7 +29,7 @@ namespace PharmacyPos.Web.Features.Counter.Register;
 /// the first tender; <see cref="Evidence"/> is saved with the cart after every change and handed to each
 /// <see cref="ISaleCommitStep"/> at commit.
 /// </remarks>
-public sealed class RegisterSession(
+public sealed partial class RegisterSession(
     IDbContextFactory<PosDbContext> factory,
     OpenCartStore carts,
     CounterCatalog catalog,
@@ -75,18 +75,15 @@ public sealed class RegisterSession(
         Actor = AuditActors.From(user);
         await using (var db = await factory.CreateDbContextAsync(ct))
             Branch = await db.Set<Branch>().AsNoTracking().SingleAsync(b => b.Id == branchId, ct);
-        var open = await carts.FindOpenAsync(branchId, Register, ct);
-        if (open is null)
-            NewSale();
-        else
-            await LoadAsync(open, ct);
-        Started = true;
-        Changed?.Invoke();
+        _screen ??= RegisterScreen.Of(user);
+        await OpenRegisterAsync(takeOver: false, ct);
     }
 
     /// <summary>What the scan box received: a barcode, an NDC, a receipt number, or words to search.</summary>
     public async Task<ScanOutcome> ScanAsync(string? raw, CancellationToken ct = default)
     {
+        if (LockedBy is not null)
+            return Refuse(LockedMessage);
         // A prescription bag label ("RX" and ten digits) opens the pickup; it is never a product code.
         if (Features.Pharmacy.PickupCode.TryParse(raw, out var pickup))
             return ScanOutcome.Pickup(pickup);
@@ -235,33 +232,49 @@ public sealed class RegisterSession(
         if (!await ChangeAsync(sale => sale.Suspend(), ct, reprice: false))
             return false;
         var number = Sale.SaleNumber;
-        NewSale();
+        if (!await NewSaleAsync(ct))
+            return false;
         Inform($"Sale {number} is suspended. Resume it with F9.");
         return true;
     }
 
     public Task<IReadOnlyList<OpenCartStore.SuspendedCart>> SuspendedAsync(CancellationToken ct = default) => carts.SuspendedAsync(Branch.Id, ct);
 
-    /// <summary>Brings a suspended sale back to this register.</summary>
+    /// <summary>
+    /// Brings a suspended sale back to this register. Two registers resuming it at once: exactly one gets it (the
+    /// store's conditional update), the other is told and keeps its own empty sale.
+    /// </summary>
     public async Task<bool> ResumeAsync(Guid saleId, CancellationToken ct = default)
     {
+        if (LockedBy is not null)
+            return Fail(LockedMessage);
         if (Sale.ActiveLines.Any())
             return Fail("Finish or suspend the sale on the register first.");
-        var suspended = await carts.FindAsync(saleId, ct);
-        if (suspended is not { Suspended: true } || suspended.BranchId != Branch.Id)
+        using var writing = Writing();
+        if (await carts.FindSuspendedAsync(saleId, Branch.Id, ct) is not var (suspended, version))
             return Fail("That sale is no longer suspended; another register may have resumed it.");
-        if (Sale.Lines.Count > 0)
-            await carts.DeleteAsync(Sale.Id, ct);
+        var resumed = suspended with { Suspended = false, Register = Register };
+        Sale sale;
         try
         {
-            await LoadAsync(suspended with { Suspended = false, Register = Register }, ct);
-            await SaveAsync(ct);
+            await using var db = await factory.CreateDbContextAsync(ct);
+            sale = (await CartReplay.RebuildAsync(db, resumed, ct)).Sale;
         }
         catch (DomainException ex)
         {
-            NewSale();
             return Fail(ex.Message);
         }
+        var snapshot = CartSnapshot.Of(sale, resumed);
+        if (await carts.ResumeAsync(snapshot, version, _screen!, Sale.Id, ct) is not { } written)
+        {
+            if (!await VerifyHoldAsync(ct))
+                return false;
+            return Fail($"Sale {suspended.SaleNumber} was resumed at another register a moment ago; it stays there.");
+        }
+        Sale = sale;
+        _carry = snapshot;
+        _version = written;
+        SelectedLineId = Sale.ActiveLines.LastOrDefault()?.Id;
         Inform($"Sale {Sale.SaleNumber} is back on the register.");
         return true;
     }
@@ -274,8 +287,11 @@ public sealed class RegisterSession(
     /// </summary>
     public async Task<bool> VoidSaleAsync(string reason, CancellationToken ct = default)
     {
+        if (LockedBy is not null)
+            return Fail(LockedMessage);
         if (Sale.Lines.Count == 0)
             return Fail("There is nothing to void.");
+        using var writing = Writing();
         try
         {
             // Checked before any card goes back, so a missing reason never leaves a sale half given back.
@@ -290,8 +306,8 @@ public sealed class RegisterSession(
             return false;
         try
         {
-            var voided = await checkout.VoidAsync(CartSnapshot.Of(Sale, _carry), reason, Actor, givenBack, ct);
-            NewSale();
+            var voided = await checkout.VoidAsync(CartSnapshot.Of(Sale, _carry), reason, Actor, givenBack, Hold, ct);
+            await NewSaleAsync(ct);
             Inform(givenBack.Count == 0
                 ? $"Sale {voided.SaleNumber} is voided."
                 : $"Sale {voided.SaleNumber} is voided: {string.Join("; ", givenBack)}.");
@@ -299,7 +315,9 @@ public sealed class RegisterSession(
         }
         catch (DomainException ex)
         {
-            return Fail(ex.Message);
+            Fail(ex.Message);
+            await VerifyHoldAsync(ct);
+            return false;
         }
     }
 
@@ -328,8 +346,8 @@ public sealed class RegisterSession(
             if (!result.Approved)
             {
                 var done = givenBack.Count == 0 ? "Nothing was given back; the sale is still open." : $"Already given back: {string.Join("; ", givenBack)}.";
-                if (givenBack.Count > 0)
-                    await SaveAsync(ct);
+                if (givenBack.Count > 0 && !await SaveAsync(ct))
+                    return false;
                 return Fail($"The card {CardName(card)} ({card.Amount}) could not be given back: {result.Message} {done}");
             }
             Sale.ReverseTender(card.Id);
@@ -341,8 +359,7 @@ public sealed class RegisterSession(
             Sale.ReverseTender(cash.Id);
             givenBack.Add(new PaymentGivenBack(TenderKind.Cash, cash.Amount, null, null, null));
         }
-        await SaveAsync(ct);
-        return true;
+        return await SaveAsync(ct);
     }
 
     private static string CardName(Tender card) => $"{card.CardBrand} ending {card.CardLastFour?.Value}";
@@ -350,6 +367,10 @@ public sealed class RegisterSession(
     /// <summary>Before the first tender: the basket must be priced, in stock, and pass the pharmacy checks.</summary>
     public async Task<bool> StartPaymentAsync(CancellationToken ct = default)
     {
+        if (LockedBy is not null)
+            return Fail(LockedMessage);
+        if (!await VerifyHoldAsync(ct))
+            return false;
         if (!Sale.ActiveLines.Any())
             return Fail("The sale has no items.");
         if (Sale.Tenders.Count > 0)
@@ -374,8 +395,11 @@ public sealed class RegisterSession(
     /// <summary>Cash handed over. The last payment commits the sale; if the commit is refused the cash goes back and nothing changes.</summary>
     public async Task<bool> PayCashAsync(string amountText, CancellationToken ct = default)
     {
+        if (LockedBy is not null)
+            return Fail(LockedMessage);
         if (!Money.TryParse(amountText, out var amount, out var error))
             return Fail(error!);
+        using var writing = Writing();
         var before = CartSnapshot.Of(Sale, _carry);
         try
         {
@@ -387,13 +411,15 @@ public sealed class RegisterSession(
         }
         if (Sale.RemainingDue > Money.Zero)
         {
-            await SaveAsync(ct);
+            if (!await SaveAsync(ct))
+                return false;
             Inform($"{Sale.RemainingDue} is still due.");
             return true;
         }
         if (await CompleteAsync(ct))
             return true;
         await LoadAsync(before, ct);
+        await VerifyHoldAsync(ct);
         return false;
     }
 
@@ -404,9 +430,15 @@ public sealed class RegisterSession(
     /// </summary>
     public async Task<bool> PayCardAsync(string amountText, bool fsaHsa, CancellationToken ct = default)
     {
+        if (LockedBy is not null)
+            return Fail(LockedMessage);
+        using var writing = Writing();
         CardAttempt attempt;
         if (PendingCard is { } pending)
         {
+            // Asked again: only from the screen that still holds the sale.
+            if (!await VerifyHoldAsync(ct))
+                return false;
             attempt = pending;
         }
         else
@@ -420,7 +452,9 @@ public sealed class RegisterSession(
                 key += $"-r{_carry.Reversals}";
             attempt = new CardAttempt(key, amount.Amount, fsaHsa);
             _carry = _carry with { PendingCard = attempt };
-            await SaveAsync(ct);
+            // Written before the terminal is asked: a screen that no longer holds the sale charges nothing.
+            if (!await SaveAsync(ct))
+                return false;
         }
 
         CardPaymentResult result;
@@ -450,16 +484,21 @@ public sealed class RegisterSession(
                     // The same approval is already on the sale (a reload between the answer and the save).
                 }
                 _carry = _carry with { PendingCard = null, CardAttempts = 0 };
-                await SaveAsync(ct);
+                if (!await SaveAsync(ct))
+                    return false;
                 if (Sale.RemainingDue > Money.Zero)
                 {
                     Inform($"Card approved. {Sale.RemainingDue} is still due.");
                     return true;
                 }
-                return await CompleteAsync(ct);
+                if (await CompleteAsync(ct))
+                    return true;
+                await VerifyHoldAsync(ct);
+                return false;
             case CardPaymentOutcome.Declined:
                 _carry = _carry with { PendingCard = null, CardAttempts = _carry.CardAttempts + 1 };
-                await SaveAsync(ct);
+                if (!await SaveAsync(ct))
+                    return false;
                 return Fail(result.Message);
             case CardPaymentOutcome.TimedOut:
             default:
@@ -502,13 +541,13 @@ public sealed class RegisterSession(
     {
         try
         {
-            LastCompleted = await checkout.CompleteAsync(CartSnapshot.Of(Sale, _carry), Actor, ct);
+            LastCompleted = await checkout.CompleteAsync(CartSnapshot.Of(Sale, _carry), Actor, Hold, ct);
         }
         catch (DomainException ex)
         {
             return Fail(ex.Message);
         }
-        NewSale();
+        await NewSaleAsync(ct);
         Message = new CounterMessage(CounterMessageKind.Success,
             LastCompleted.ChangeDue.IsZero ? $"Sale {LastCompleted.SaleNumber} is paid." : $"Change due: {LastCompleted.ChangeDue}");
         Changed?.Invoke();
@@ -517,6 +556,9 @@ public sealed class RegisterSession(
 
     private async Task<bool> ChangeAsync(Action<Sale> change, CancellationToken ct, bool reprice = true)
     {
+        if (LockedBy is not null)
+            return Fail(LockedMessage);
+        using var writing = Writing();
         try
         {
             change(Sale);
@@ -531,33 +573,23 @@ public sealed class RegisterSession(
         {
             return Fail(ex.Message);
         }
-        await SaveAsync(ct);
+        if (!await SaveAsync(ct))
+            return false;
         Message = null;
         Changed?.Invoke();
         return true;
     }
 
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        _carry = CartSnapshot.Of(Sale, _carry);
-        await carts.SaveAsync(_carry, ct);
-    }
 
     private async Task LoadAsync(CartSnapshot snapshot, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         Sale = (await CartReplay.RebuildAsync(db, snapshot, ct)).Sale;
         _carry = snapshot;
+        _saved = snapshot;
         SelectedLineId = Sale.ActiveLines.LastOrDefault()?.Id;
     }
 
-    private void NewSale()
-    {
-        var now = time.GetUtcNow();
-        Sale = new Sale(Guid.CreateVersion7(), SaleNumbers.New(Branch, now), Branch.Id, Register, CashierId, now);
-        _carry = CartSnapshot.Of(Sale);
-        SelectedLineId = null;
-    }
 
     private async Task<PricingEngine> PricingAsync(DateTimeOffset now, CancellationToken ct)
     {

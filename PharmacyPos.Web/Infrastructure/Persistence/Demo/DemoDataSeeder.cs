@@ -40,6 +40,7 @@ public sealed class DemoDataSeeder(
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var branches = await SeedBranchesAsync(cancellationToken);
+        await SeedRegistersAsync(branches, cancellationToken);
         await SeedUsersAsync(branches, cancellationToken);
         var products = await SeedProductsAsync(cancellationToken);
         await SeedLotsAsync(branches, products, cancellationToken);
@@ -66,6 +67,19 @@ public sealed class DemoDataSeeder(
             logger.LogInformation("Seeded the demo branches.");
         }
         return await db.Set<Branch>().OrderBy(b => b.Code).ToListAsync(ct);
+    }
+
+    /// <summary>Three front registers and the pharmacy pickup register at each branch, for the devices to choose from.</summary>
+    private async Task SeedRegistersAsync(List<Branch> branches, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        (string Code, string Name)[] demo = [("R1", "Front counter 1"), ("R2", "Front counter 2"), ("R3", "Front counter 3"), ("RX1", "Pharmacy pickup")];
+        foreach (var branch in branches)
+        {
+            var have = await db.Set<BranchRegister>().Where(r => r.BranchId == branch.Id).Select(r => r.Code).ToListAsync(ct);
+            db.AddRange(demo.Where(d => !have.Contains(d.Code)).Select(d => new BranchRegister(branch.Id, d.Code, d.Name)));
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task SeedUsersAsync(List<Branch> branches, CancellationToken ct)

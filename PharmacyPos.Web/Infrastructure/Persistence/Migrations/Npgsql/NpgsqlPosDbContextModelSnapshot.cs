@@ -390,6 +390,33 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.ToTable("branches", (string)null);
                 });
 
+            modelBuilder.Entity("PharmacyPos.Domain.Branches.BranchRegister", b =>
+                {
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.HasKey("BranchId", "Code")
+                        .HasName("pk_registers");
+
+                    b.ToTable("registers", (string)null);
+                });
+
             modelBuilder.Entity("PharmacyPos.Domain.Catalog.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1499,6 +1526,24 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                         .HasColumnType("uuid")
                         .HasColumnName("cashier_user_id");
 
+                    b.Property<Guid?>("HolderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_id");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("holder_name");
+
+                    b.Property<DateTimeOffset?>("HolderSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("holder_seen_at");
+
+                    b.Property<string>("HolderSignIn")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("holder_sign_in");
+
                     b.Property<int>("ItemCount")
                         .HasColumnType("integer")
                         .HasColumnName("item_count");
@@ -1529,6 +1574,11 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.HasKey("SaleId")
                         .HasName("pk_register_carts");
@@ -1892,6 +1942,16 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                         .IsRequired();
 
                     b.Navigation("TaxRates");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Branches.BranchRegister", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Branches.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_registers_branches_branch_id");
                 });
 
             modelBuilder.Entity("PharmacyPos.Domain.Catalog.Product", b =>

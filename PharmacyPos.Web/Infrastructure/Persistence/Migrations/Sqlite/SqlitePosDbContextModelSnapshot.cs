@@ -379,6 +379,33 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("branches", (string)null);
                 });
 
+            modelBuilder.Entity("PharmacyPos.Domain.Branches.BranchRegister", b =>
+                {
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("BranchId", "Code")
+                        .HasName("pk_registers");
+
+                    b.ToTable("registers", (string)null);
+                });
+
             modelBuilder.Entity("PharmacyPos.Domain.Catalog.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1488,6 +1515,24 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("cashier_user_id");
 
+                    b.Property<Guid?>("HolderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_id");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_name");
+
+                    b.Property<long?>("HolderSeenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("holder_seen_at");
+
+                    b.Property<string>("HolderSignIn")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_sign_in");
+
                     b.Property<int>("ItemCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("item_count");
@@ -1518,6 +1563,11 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
 
                     b.HasKey("SaleId")
                         .HasName("pk_register_carts");
@@ -1881,6 +1931,16 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("TaxRates");
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Branches.BranchRegister", b =>
+                {
+                    b.HasOne("PharmacyPos.Domain.Branches.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_registers_branches_branch_id");
                 });
 
             modelBuilder.Entity("PharmacyPos.Domain.Catalog.Product", b =>
