@@ -85,7 +85,12 @@ public class ContentSecurityPolicyEndToEndTests : IClassFixture<PolicyBrowserFix
         {
             if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) refused.Add(message.Text);
         };
-        await BrowserFixture.SignInAsync(page, "cashier", "Cashier-Demo-1", "R8");
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", "cashier");
+        await page.FillAsync("#password", "Cashier-Demo-1");
+        await page.SelectOptionAsync("#register", new SelectOptionValue { Value = "BR-001/R2" });
+        await page.ClickAsync("button[type=submit]");
+        await BrowserFixture.WaitForInteractiveAsync(page);
         await page.ClickAsync("[data-testid=nav-register]");
         await page.WaitForSelectorAsync("[data-testid=register]");
         await RegisterSteps.ScanAsync(page, Acetaminophen);

@@ -67,7 +67,10 @@ public class WebHardeningTests : IClassFixture<PosAppFactory>
     {
         await using var production = new PosAppFactory
         {
-            Settings = new Dictionary<string, string?> { ["environment"] = "Production", ["Demo:Seed"] = "false" },
+            Settings = new Dictionary<string, string?>
+            {
+                ["environment"] = "Production", ["Demo:Seed"] = "false", ["Payments:AllowSimulatedTerminal"] = "true",
+            },
         };
         // Production sits behind TLS (the gateway forwards the scheme): requests arrive as https.
         using var client = production.CreateBrowserLikeClient();
