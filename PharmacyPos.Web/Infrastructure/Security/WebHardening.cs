@@ -75,8 +75,8 @@ public static class WebHardening
     /// <summary>Host names separated by ';' ("*" for any, "*.example.com" for subdomains); no scheme, port or path.</summary>
     private static void CheckAllowedHosts(string? value)
     {
-        if (string.IsNullOrWhiteSpace(value))
-            throw new PosConfigurationException(AllowedHostsSetting, "is empty: list the host names the app answers to, separated by ';' (for example pos.example-pharmacy.com).");
+        // Unset, the framework answers any host (as "*" does); appsettings.json sets "*" explicitly.
+        if (string.IsNullOrWhiteSpace(value)) return;
         foreach (var entry in value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var host = entry.StartsWith("*.", StringComparison.Ordinal) ? entry[2..] : entry;
