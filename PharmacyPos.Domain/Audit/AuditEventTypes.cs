@@ -35,6 +35,11 @@ public static class AuditEventTypes
     public const string AuditExported = nameof(AuditExported);
     /// <summary>Listed-chemical logbook entries were exported (to CSV, for DEA or police): the criteria are recorded.</summary>
     public const string LogbookExported = nameof(LogbookExported);
+    /// <summary>
+    /// Records waited too long to be sealed into the hash chain, or one was found outside it: written by
+    /// the application, once per gap, so that the trail itself shows when its chain was in doubt.
+    /// </summary>
+    public const string AuditChainGap = nameof(AuditChainGap);
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -43,7 +48,7 @@ public static class AuditEventTypes
         StockAdjusted, StockReceived,
         ControlledSubstanceSold, ListedChemicalSold, ListedChemicalRefused, AgeVerified,
         PrescriptionVerified, PrescriptionPickedUp, PatientRecordViewed, PatientRecordChanged,
-        PolicyChanged, UserChanged, ComplianceOverride, ComplianceRefused, AuditExported, LogbookExported,
+        PolicyChanged, UserChanged, ComplianceOverride, ComplianceRefused, AuditExported, LogbookExported, AuditChainGap,
     ];
 
     /// <summary>

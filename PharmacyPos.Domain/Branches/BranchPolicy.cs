@@ -13,8 +13,21 @@ public sealed class BranchPolicy
     /// <summary>Combat Methamphetamine Epidemic Act: 9 g of base per purchaser in any 30 days.</summary>
     public const decimal FederalThirtyDayBaseGrams = 9m;
 
+    /// <summary>
+    /// A seller that ships scheduled listed chemical products (mail order) may not sell one purchaser more than
+    /// 7.5 g of base in any 30 days (21 CFR 1314.100(b); 21 U.S.C. 844(a) limits what a person may receive by carrier).
+    /// </summary>
+    public const decimal FederalMailOrderThirtyDayBaseGrams = 7.5m;
+
     public decimal ListedChemicalDailyGrams { get; private set; } = FederalDailyBaseGrams;
     public decimal ListedChemicalThirtyDayGrams { get; private set; } = FederalThirtyDayBaseGrams;
+    /// <summary>The branch ships listed chemical products to purchasers (mail order): the 7.5 g 30-day limit applies.</summary>
+    public bool ShipsListedChemicals { get; private set; }
+
+    /// <summary>The 30-day limit the counter enforces: the branch's own, and never above 7.5 g where the branch ships.</summary>
+    public decimal ListedChemicalThirtyDayGramsInForce =>
+        ShipsListedChemicals ? Math.Min(ListedChemicalThirtyDayGrams, FederalMailOrderThirtyDayBaseGrams) : ListedChemicalThirtyDayGrams;
+
     public bool ScheduleVOtcSalesAllowed { get; private set; }
     /// <summary>Schedule V OTC units one purchaser may buy in 48 hours at this branch's chain.</summary>
     public int ScheduleVOtcUnitsPer48Hours { get; private set; } = 1;
@@ -34,6 +47,8 @@ public sealed class BranchPolicy
         ListedChemicalDailyGrams = dailyGrams;
         ListedChemicalThirtyDayGrams = thirtyDayGrams;
     }
+
+    public void SetShipsListedChemicals(bool ships) => ShipsListedChemicals = ships;
 
     public void SetScheduleVOtc(bool allowed, int unitsPer48Hours)
     {

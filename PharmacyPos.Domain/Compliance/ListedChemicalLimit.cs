@@ -8,8 +8,9 @@ namespace PharmacyPos.Domain.Compliance;
 /// The Combat Methamphetamine Epidemic Act's retail limits: a seller may not sell one purchaser more than
 /// 3.6 g of base of a listed chemical on a calendar day (21 U.S.C. 830(d); 21 CFR 1314.20), and a purchaser
 /// may not buy more than 9 g in 30 days (21 U.S.C. 844(a)), which the counter enforces too so it never sells
-/// into a violation. Both are counted across every branch of the chain from the logbook. A branch's policy
-/// may set stricter limits (state law).
+/// into a violation; where the branch ships (mail order) the 30-day limit is 7.5 g (21 CFR 1314.100(b)). All are
+/// counted across every branch of the chain from the logbook. A branch's policy may set stricter limits (state law).
+/// Amounts are exact grams of base; only the figures in messages are rounded, to the milligram.
 ///
 /// How the days are counted:
 /// <list type="bullet">
@@ -20,21 +21,22 @@ namespace PharmacyPos.Domain.Compliance;
 /// minutes ago in another zone is never left out.</item>
 /// <item>The limits are per chemical, as DEA reads the Act (its Chemical Handler's Manual, appendix on
 /// retail transaction limits): pseudoephedrine and ephedrine are counted separately.</item>
-/// <item>Exactly at a limit is allowed; any amount above it is refused.</item>
+/// <item>Exactly at a limit is allowed; any amount above it, by however little, is refused.</item>
 /// </list>
 /// </summary>
 public static class ListedChemicalLimit
 {
     public const int ThirtyDayWindowDays = 30;
 
-    /// <summary>Grams of base in <paramref name="packages"/> packages of a product (from its salt content and base factor).</summary>
+    /// <summary>
+    /// Grams of base in <paramref name="packages"/> packages of a product, exactly (salt strength x count x the
+    /// salt's base factor): never rounded per package, so a sum of many small packages is what they hold.
+    /// </summary>
     public static decimal BaseGrams(Product product, int packages)
     {
         if (product.ListedChemical is not { } content)
             throw new DomainException($"{product.Name} does not contain a listed chemical.");
-        if (packages < 1)
-            throw new DomainException("Sell at least one package.");
-        return content.BaseGramsPerPackage * packages;
+        return content.BaseGrams(packages);
     }
 
     public static ListedChemicalLimitResult Check(Product product, int packages, DateTimeOffset at, Branch branch,
@@ -70,7 +72,8 @@ public static class ListedChemicalLimit
         }
 
         var daily = branch.Policy.ListedChemicalDailyGrams;
-        var thirty = branch.Policy.ListedChemicalThirtyDayGrams;
+        var thirty = branch.Policy.ListedChemicalThirtyDayGramsInForce;
+        var thirtyNote = branch.Policy.ShipsListedChemicals && thirty == BranchPolicy.FederalMailOrderThirtyDayBaseGrams ? " for mail order" : "";
         var name = chemical.ToString().ToLowerInvariant();
         var result = new ListedChemicalLimitResult(ComplianceDecision.Allowed(), chemical, day, windowStart,
             proposedBaseGrams, priorToday, priorInWindow, daily, thirty);
@@ -78,11 +81,11 @@ public static class ListedChemicalLimit
         ComplianceDecision decision;
         if (result.GramsTodayWithSale > daily)
             decision = ComplianceDecision.Refused(
-                $"This sale would bring the purchaser to {CounterText.Grams(result.GramsTodayWithSale)} of {name} today; the limit is {CounterText.Grams(daily)}."
+                $"This sale would bring the purchaser to {CounterText.GramsAtLeast(result.GramsTodayWithSale)} of {name} today; the limit is {CounterText.Grams(daily)}."
                 + StillAllowed(result, "today"));
         else if (result.GramsInWindowWithSale > thirty)
             decision = ComplianceDecision.Refused(
-                $"This sale would bring the purchaser to {CounterText.Grams(result.GramsInWindowWithSale)} of {name} in 30 days ({CounterText.Date(windowStart)} to {CounterText.Date(day)}); the limit is {CounterText.Grams(thirty)}."
+                $"This sale would bring the purchaser to {CounterText.GramsAtLeast(result.GramsInWindowWithSale)} of {name} in 30 days ({CounterText.Date(windowStart)} to {CounterText.Date(day)}); the limit is {CounterText.Grams(thirty)}{thirtyNote}."
                 + StillAllowed(result, "now"));
         else
             decision = ComplianceDecision.Allowed();
@@ -90,8 +93,8 @@ public static class ListedChemicalLimit
     }
 
     private static string StillAllowed(ListedChemicalLimitResult result, string when) =>
-        result.GramsStillAllowed > 0
-            ? $" They can buy up to {CounterText.Grams(result.GramsStillAllowed)} more {when}."
+        decimal.Floor(result.GramsStillAllowed * 1000m) > 0
+            ? $" They can buy up to {CounterText.GramsAtMost(result.GramsStillAllowed)} more {when}."
             : $" They cannot buy any more {when}.";
 
     private static bool InWindow(DateOnly date, DateOnly first, DateOnly last) => date >= first && date <= last;

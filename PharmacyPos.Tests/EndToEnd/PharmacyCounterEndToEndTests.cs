@@ -108,7 +108,7 @@ public class PharmacyCounterEndToEndTests : IClassFixture<BrowserFixture>
         {
             var riverside = await db.Set<Branch>().SingleAsync(b => b.Code == "BR-002");
             var pack = await db.Set<Product>().SingleAsync(p => p.Gtin == small);
-            // Three packs of 48 x 30 mg (1.180 g of base each): 3.54 g bought at the other branch minutes ago.
+            // Three packs of 48 x 30 mg (1.1797 g of base each): 3.539 g bought at the other branch minutes ago.
             db.Add(new LogbookEntry(pack, 3, DateTimeOffset.UtcNow.AddMinutes(-5), purchaser, "sale_signatures/earlier", riverside.Id, Guid.CreateVersion7(), null));
             await db.SaveChangesAsync();
             logged = await db.Set<LogbookEntry>().CountAsync();

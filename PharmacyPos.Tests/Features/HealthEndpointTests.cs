@@ -30,7 +30,7 @@ public class HealthEndpointTests : IClassFixture<PosAppFactory>
         Assert.StartsWith("application/json", response.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(
-            """{"status":"healthy","timestamp":"2026-02-01T10:00:00Z","checks":{"database":"ok","redis":"not_configured","disk":"ok","memory":"ok","archive":"ok"}}""",
+            """{"status":"healthy","timestamp":"2026-02-01T10:00:00Z","checks":{"database":"ok","redis":"not_configured","disk":"ok","memory":"ok","archive":"ok","audit-chain":"ok"}}""",
             body);
         AssertPublicShape(body);
     }

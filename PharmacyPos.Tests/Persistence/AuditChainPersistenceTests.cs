@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using PharmacyPos.Domain.Audit;
 using PharmacyPos.Tests.TestInfrastructure;
@@ -34,38 +33,11 @@ public class AuditChainPersistenceTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task The_chainer_leaves_records_younger_than_the_settle_delay_for_a_later_pass(DatabaseProvider provider)
-    {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 14, 15, 0, 0, TimeSpan.Zero));
-        await using var host = await AuditTrailHost.CreateAsync(provider,
-            new Dictionary<string, string?> { ["Audit:Chainer:SettleDelay"] = "00:00:02" }, time);
-        await host.AppendAsync(3);
-        time.Advance(TimeSpan.FromSeconds(1));
-        await host.AppendAsync(2);
-
-        Assert.Equal(0, await host.Chainer.ChainOnceAsync());
-        time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(3, await host.Chainer.ChainOnceAsync());
-
-        var partly = await host.VerifyAsync();
-        Assert.True(partly.IsIntact, partly.Message);
-        Assert.Equal(3, partly.VerifiedCount);
-        Assert.Equal(2, partly.PendingCount);
-
-        time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(2, await host.Chainer.ChainOnceAsync());
-        var whole = await host.VerifyAsync();
-        Assert.Equal(5, whole.VerifiedCount);
-        Assert.Equal(0, whole.PendingCount);
-    }
-
-    [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Many_registers_appending_at_once_make_one_unbroken_chain(DatabaseProvider provider)
     {
         const int writers = 8, each = 200;
         await using var host = await AuditTrailHost.CreateAsync(provider,
-            new Dictionary<string, string?> { ["Audit:Chainer:SettleDelay"] = "00:00:00.2", ["Audit:Chainer:BatchSize"] = "150" });
+            new Dictionary<string, string?> { ["Audit:Chainer:BatchSize"] = "150" });
         using var stop = new CancellationTokenSource();
         // The chainer runs while the registers write, as in the app.
         var chaining = Task.Run(async () =>
@@ -105,7 +77,7 @@ public class AuditChainPersistenceTests
         await first.AppendAsync(400);
 
         var both = await Task.WhenAll(
-            Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? first.Chainer : second).ChainOnceAsync(DateTimeOffset.MaxValue)));
+            Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? first.Chainer : second).ChainOnceAsync()));
 
         Assert.Equal(400, both.Sum() + await first.ChainAllAsync());
         var result = await first.VerifyAsync();
@@ -223,6 +195,23 @@ public class AuditChainPersistenceTests
         Assert.Equal(sequence, result.BrokenAtSequence);
         Assert.Equal(kind, result.Kind);
         Assert.Contains($"record {sequence}", result.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Two_records_tampered_apart_are_both_listed_by_the_verifier(DatabaseProvider provider)
+    {
+        await using var host = await AuditTrailHost.CreateAsync(provider);
+        await host.AppendAsync(12);
+        await host.ChainAllAsync();
+
+        await host.TamperSqlAsync("UPDATE audit_events SET reason = 'price was right' WHERE sequence = 4");
+        await host.TamperSqlAsync("DELETE FROM audit_events WHERE sequence = 9");
+
+        var result = await host.VerifyAsync();
+        Assert.Equal([(4L, AuditBreakKind.Edited), (9L, AuditBreakKind.Deleted)], result.Breaks.Select(b => (b.Sequence, b.Kind)));
+        Assert.Equal(2, result.BreakCount);
+        Assert.Equal(3, result.VerifiedCount);
     }
 
     private static AuditEvent At(long sequence, AuditEvent e) => AuditEvent.Restore(sequence, e.Id, e.OccurredAt, e.UserId, e.UserName, e.Role,

@@ -68,8 +68,8 @@ public sealed class AuditTrailHost : IAsyncDisposable
         _ => new AuditEntry(AuditEventTypes.SignIn, "StaffUser", Pharmacist.UserId.ToString()),
     };
 
-    /// <summary>Chains everything saved, whatever its age.</summary>
-    public Task<int> ChainAllAsync() => Chainer.ChainOnceAsync(DateTimeOffset.MaxValue);
+    /// <summary>Runs one pass of the chainer: with no transaction open, it chains everything saved.</summary>
+    public Task<int> ChainAllAsync() => Chainer.ChainOnceAsync();
 
     public Task<AuditVerificationResult> VerifyAsync() =>
         AuditReads.VerifyDatabaseAsync(ct => Database.Factory.CreateDbContextAsync(ct));

@@ -36,7 +36,7 @@ public class CatalogPersistenceTests
         var loaded = await read.Set<Product>().SingleAsync(p => p.Gtin == product.Gtin);
         Assert.Equal(product.Ndc, loaded.Ndc);
         Assert.Equal(7.49m, loaded.Price.Amount);
-        Assert.Equal(0.590m, loaded.ListedChemical!.BaseGramsPerPackage);
+        Assert.Equal(0.589824m, loaded.ListedChemical!.BaseGramsPerPackage);
         Assert.Equal("hydrochloride", loaded.ListedChemical.Salt);
         Assert.Equal(18, loaded.MinimumAge);
         Assert.True(loaded.FsaHsaEligible);
@@ -65,6 +65,7 @@ public class CatalogPersistenceTests
         var branch = new Branch("BR-9", "Test Branch", "1 Test Road", "OR", "America/Los_Angeles");
         branch.SetTaxRate(TaxClass.Standard, Percentage.Of(8.875m));
         branch.Policy.SetListedChemicalLimits(3.0m, 7.5m);
+        branch.Policy.SetShipsListedChemicals(true);
         await using (var db = database.CreateDbContext())
         {
             db.Add(branch);
@@ -77,6 +78,7 @@ public class CatalogPersistenceTests
         Assert.Equal(0m, loaded.TaxRateFor(TaxClass.Prescription).Value);
         Assert.Equal(3.0m, loaded.Policy.ListedChemicalDailyGrams);
         Assert.Equal(7.5m, loaded.Policy.ListedChemicalThirtyDayGrams);
+        Assert.True(loaded.Policy.ShipsListedChemicals);
         Assert.Equal("America/Los_Angeles", loaded.TimeZone.Id);
     }
 

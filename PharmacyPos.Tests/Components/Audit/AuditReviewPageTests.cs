@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -96,5 +97,25 @@ public sealed class AuditReviewPageTests : BunitContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Contains("Intact: no record chained yet", cut.Find("[data-testid=chain-state]").TextContent, StringComparison.Ordinal),
             TimeSpan.FromSeconds(10));
         Assert.Contains("No archive block written yet.", cut.Find("[data-testid=archive-state]").TextContent, StringComparison.Ordinal);
+    }
+    [Fact]
+    public async Task The_banner_lists_every_break_in_the_chain()
+    {
+        var trail = Services.GetRequiredService<IAuditTrail>();
+        var actor = new AuditActor(Guid.NewGuid(), "pharmacist", StaffRole.Pharmacist, null, "R1");
+        for (var i = 0; i < 6; i++)
+            await trail.RecordAsync(actor, new AuditEntry(AuditEventTypes.SignIn, "StaffUser", $"U-{i}"));
+        await Services.GetRequiredService<AuditChainer>().ChainOnceAsync();
+        await using (var db = _database.CreateDbContext())
+            await db.Database.ExecuteSqlRawAsync(
+                "DROP TRIGGER IF EXISTS audit_events_no_update; DROP TRIGGER IF EXISTS audit_events_no_delete; "
+                + "UPDATE audit_events SET entity_id = 'U-99' WHERE sequence = 2; DELETE FROM audit_events WHERE sequence = 5;");
+
+        var cut = Render<AuditReviewPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Broken in 2 places", cut.Find("[data-testid=chain-state]").TextContent, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10));
+        Assert.Equal([("2", "Edited"), ("5", "Deleted")],
+            cut.FindAll("[data-testid=chain-breaks] li").Select(li => (li.GetAttribute("data-sequence"), li.GetAttribute("data-kind"))));
     }
 }

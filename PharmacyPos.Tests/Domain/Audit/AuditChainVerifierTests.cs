@@ -143,7 +143,7 @@ public class AuditChainVerifierTests
     }
 
     [Fact]
-    public async Task Two_records_swapped_are_reported_as_reordered_at_the_first()
+    public async Task Two_records_swapped_are_reported_as_reordered_at_both_places()
     {
         var events = Events(WithGaps);
         var links = Chain(events);
@@ -154,8 +154,9 @@ public class AuditChainVerifierTests
         Assert.Equal(7, result.BrokenAtSequence);
         Assert.Equal(AuditBreakKind.Reordered, result.Kind);
         Assert.Equal(
-            "The audit trail is broken at record 7: records were moved between positions. Its content is now at record 10.",
+            "The audit trail is broken at record 7: records were moved between positions. Its content is now at record 10. 1 more break was found after it.",
             result.Message);
+        Assert.Equal([(7L, AuditBreakKind.Reordered), (10L, AuditBreakKind.Reordered)], result.Breaks.Select(b => (b.Sequence, b.Kind)));
     }
 
     [Fact]
@@ -182,6 +183,70 @@ public class AuditChainVerifierTests
 
         Assert.Equal(1, result.BrokenAtSequence);
         Assert.Equal(AuditBreakKind.Edited, result.Kind);
+    }
+
+    [Fact]
+    public async Task Two_edited_records_are_both_listed_and_the_records_between_them_still_checked()
+    {
+        var events = Events(WithGaps);
+        var links = Chain(events);
+        events[1] = WithReason(events[1], "Nothing to see here");
+        events[7] = WithReason(events[7], "Nor here");
+
+        var result = await Verify(events, links);
+
+        Assert.False(result.IsIntact);
+        Assert.Equal(2, result.BreakCount);
+        Assert.Equal([(2L, AuditBreakKind.Edited), (11L, AuditBreakKind.Edited)], result.Breaks.Select(b => (b.Sequence, b.Kind)));
+        Assert.Equal(2, result.BrokenAtSequence);
+        Assert.Equal(1, result.VerifiedCount);
+        Assert.Equal("The audit trail is broken at record 2: its content was changed after it was written. 1 more break was found after it.", result.Message);
+    }
+
+    [Fact]
+    public async Task Every_kind_of_break_in_one_trail_is_listed_in_sequence_order()
+    {
+        var events = Events(WithGaps);
+        var links = Chain(events);
+        events.RemoveAt(1);                                        // record 2 deleted
+        events.Insert(2, Saved(4));                                // record 4 slipped into a gap
+        (events[5], events[6]) = (Moved(events[6], 7), Moved(events[5], 10)); // records 7 and 10 swapped
+        events[^1] = WithReason(events[^1], "Nothing to see here"); // record 13 edited
+
+        var result = await Verify(events, links);
+
+        Assert.Equal(
+            [(2L, AuditBreakKind.Deleted), (4L, AuditBreakKind.Inserted), (7L, AuditBreakKind.Reordered), (10L, AuditBreakKind.Reordered), (13L, AuditBreakKind.Edited)],
+            result.Breaks.Select(b => (b.Sequence, b.Kind)));
+        Assert.Equal(5, result.BreakCount);
+        Assert.Contains("Its content belongs at record 7.", result.Breaks[3].Message, StringComparison.Ordinal);
+        Assert.Contains("4 more breaks were found after it.", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_whole_record_after_a_rewritten_hash_is_not_reported()
+    {
+        var events = Events(WithGaps);
+        var links = Chain(events);
+        events[4] = WithReason(events[4], "Nothing to see here");
+        links[4] = AuditChain.Extend(links[3], [events[4]], Start)[0];
+
+        var result = await Verify(events, links);
+
+        Assert.Equal([(6L, AuditBreakKind.Edited)], result.Breaks.Select(b => (b.Sequence, b.Kind)));
+    }
+
+    [Fact]
+    public async Task Records_waiting_to_be_chained_are_counted_after_a_break_too()
+    {
+        var events = Events(WithGaps);
+        var links = Chain(events.Take(8));
+        events[2] = WithReason(events[2], "Nothing to see here");
+
+        var result = await Verify(events, links);
+
+        Assert.Equal([(3L, AuditBreakKind.Edited)], result.Breaks.Select(b => (b.Sequence, b.Kind)));
+        Assert.Equal(2, result.PendingCount);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ internal static class Counter
     public static Branch NewYork() => new("NYC01", "Union Square", "1 Union Sq", "NY", "America/New_York");
     public static Branch LosAngeles() => new("LAX01", "Westwood", "1 Westwood Blvd", "CA", "America/Los_Angeles");
 
-    /// <summary>A box of 24 tablets of pseudoephedrine HCl 30 mg: 720 mg of salt, 0.590 g of base.</summary>
+    /// <summary>A box of 24 tablets of pseudoephedrine HCl 30 mg: 720 mg of salt, exactly 0.589824 g of base.</summary>
     public static Product Pseudoephedrine24() => Pseudoephedrine(30m, 24);
 
     public static Product Pseudoephedrine(decimal milligramsPerTablet, int tablets)

@@ -13,8 +13,8 @@ public class ListedChemicalLimitTests
         new(ListedChemical.Pseudoephedrine, at, grams, zone);
 
     [Fact]
-    public void A_box_of_24_tablets_of_30_mg_holds_0_590_g_of_base() =>
-        Assert.Equal(0.590m, ListedChemicalLimit.BaseGrams(Pseudoephedrine24(), 1));
+    public void A_box_of_24_tablets_of_30_mg_holds_exactly_0_589824_g_of_base() =>
+        Assert.Equal(0.589824m, ListedChemicalLimit.BaseGrams(Pseudoephedrine24(), 1));
 
     [Fact]
     public void Six_boxes_in_a_day_are_allowed_and_a_seventh_is_refused()
@@ -34,9 +34,9 @@ public class ListedChemicalLimitTests
         var seventh = ListedChemicalLimit.Check(box, 1, clock.GetUtcNow(), branch, log);
 
         Assert.True(seventh.Decision.IsRefused);
-        Assert.Equal(3.540m, seventh.PriorGramsToday);
+        Assert.Equal(3.538944m, seventh.PriorGramsToday);
         Assert.Equal(
-            "This sale would bring the purchaser to 4.13 g of pseudoephedrine today; the limit is 3.6 g. They can buy up to 0.06 g more today.",
+            "This sale would bring the purchaser to 4.129 g of pseudoephedrine today; the limit is 3.6 g. They can buy up to 0.061 g more today.",
             seventh.Decision.Reason);
     }
 
@@ -50,10 +50,11 @@ public class ListedChemicalLimitTests
     }
 
     [Theory]
-    [InlineData("3.009", true)]   // 3.599 g with the sale
-    [InlineData("3.010", true)]   // exactly 3.6 g: allowed
-    [InlineData("3.011", false)]  // 3.601 g: refused
-    public void Daily_limit_allows_exactly_3_6_g_and_refuses_a_milligram_more(string priorGrams, bool allowed)
+    [InlineData("3.009176", true)]   // 3.599 g with the sale (a box holds 0.589824 g)
+    [InlineData("3.010176", true)]   // exactly 3.6 g: allowed
+    [InlineData("3.010177", false)]  // a microgram over: refused
+    [InlineData("3.011176", false)]  // 3.601 g: refused
+    public void Daily_limit_allows_exactly_3_6_g_and_refuses_any_amount_more(string priorGrams, bool allowed)
     {
         var branch = Chicago();
         var at = Local(branch, 2028, 3, 1, 12, 0);

@@ -20,10 +20,10 @@ public class LogbookEntryTests
     public void Records_the_grams_of_base_and_the_purchaser()
     {
         var entry = Entry(new DateTimeOffset(2028, 3, 1, 16, 0, 0, TimeSpan.Zero));
-        Assert.Equal(1.180m, entry.BaseGrams);
+        Assert.Equal(1.179648m, entry.BaseGrams);
         Assert.Equal(ListedChemical.Pseudoephedrine, entry.Chemical);
         Assert.Equal("Sam Reed", entry.Purchaser.FullName);
-        Assert.Equal(new ListedChemicalPurchase(ListedChemical.Pseudoephedrine, entry.At, 1.180m, "America/Chicago"), entry.ToPurchase("America/Chicago"));
+        Assert.Equal(new ListedChemicalPurchase(ListedChemical.Pseudoephedrine, entry.At, 1.179648m, "America/Chicago"), entry.ToPurchase("America/Chicago"));
     }
 
     [Fact]

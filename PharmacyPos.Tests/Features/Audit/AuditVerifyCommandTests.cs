@@ -53,6 +53,23 @@ public class AuditVerifyCommandTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Lists_every_break_in_the_database_not_only_the_first(DatabaseProvider provider)
+    {
+        await using var host = await ArchivedTrailAsync(provider);
+        await host.TamperSqlAsync("UPDATE audit_events SET user_name = 'someone else' WHERE sequence = 6");
+        await host.TamperSqlAsync("DELETE FROM audit_events WHERE sequence = 19");
+
+        var output = new StringWriter();
+        Assert.Equal(1, await AuditVerifyCommand.RunAsync(host.Services, AuditVerifyCommand.Parts.Database, output));
+
+        var text = output.ToString();
+        Assert.Contains("Database: BROKEN at record 6 (Edited) and in 1 place after it.", text, StringComparison.Ordinal);
+        Assert.Contains("  Record 6 (Edited): The audit trail is broken at record 6", text, StringComparison.Ordinal);
+        Assert.Contains("  Record 19 (Deleted): The audit trail is broken at record 19: the record was deleted.", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Exits_1_when_a_record_was_edited_in_the_database(DatabaseProvider provider)
     {
         await using var host = await ArchivedTrailAsync(provider);

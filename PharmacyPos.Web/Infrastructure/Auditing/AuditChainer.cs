@@ -5,7 +5,7 @@ using PharmacyPos.Web.Infrastructure.Persistence;
 
 namespace PharmacyPos.Web.Infrastructure.Auditing;
 
-/// <summary>How often the chainer runs and how long a record settles first. Bound from "Audit:Chainer".</summary>
+/// <summary>How often the chainer runs and when a record waiting for it raises the alarm. Bound from "Audit:Chainer".</summary>
 public sealed class AuditChainerOptions
 {
     public const string SectionName = "Audit:Chainer";
@@ -14,12 +14,12 @@ public sealed class AuditChainerOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// A record is chained only once it is this old. The database numbers a record when it is
-    /// inserted but other registers see it only when its transaction commits; a transaction that took
-    /// a lower number and commits after a higher one would otherwise be passed over and then show as
-    /// inserted. Every audit record's transaction must commit within this delay of its time.
+    /// How long saved records may wait above the chain's head before the alarm is raised (health
+    /// Degraded and an audit record). Records are chained as soon as no lower number can still commit
+    /// (see <see cref="AuditChainHorizon"/>), never by their age: this only bounds how long an open
+    /// transaction may hold the chain before someone is told.
     /// </summary>
-    public TimeSpan SettleDelay { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan SettleWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Records chained per transaction; a pass goes on until it has caught up.</summary>
     public int BatchSize { get; set; } = 2000;
@@ -35,8 +35,15 @@ public sealed class AuditChainerOptions
 /// the pass), and the unique link per previous record refuses a second chain even if two did.
 /// SQLite is a single process: passes there are serialized in the process and by SQLite's write lock.
 /// </summary>
+/// <remarks>
+/// A record is sealed only once no record below it can still commit (<see cref="AuditChainHorizon"/>):
+/// a sale that took its number early and commits late is waited for and chained in its place, never
+/// passed over. After each pass <see cref="AuditChainWatch"/> raises the alarm if records wait too long.
+/// </remarks>
 public sealed class AuditChainer(
     IDbContextFactory<PosDbContext> factory,
+    AuditChainHorizon horizon,
+    AuditChainWatch watch,
     IOptions<AuditChainerOptions> options,
     TimeProvider time,
     ILogger<AuditChainer> logger) : BackgroundService
@@ -52,11 +59,11 @@ public sealed class AuditChainer(
     private long _linksWritten;
 
     /// <summary>
-    /// Chains every saved record older than the settle delay (or saved before <paramref name="settledBefore"/>,
-    /// when given) that is not chained yet. Returns the number of records chained; 0 when another
+    /// Chains every saved record that no uncommitted record can still precede, then looks for records
+    /// waiting too long or outside the chain. Returns the number of records chained; 0 when another
     /// instance holds the chain.
     /// </summary>
-    public async Task<int> ChainOnceAsync(DateTimeOffset? settledBefore = null, CancellationToken cancellationToken = default)
+    public async Task<int> ChainOnceAsync(CancellationToken cancellationToken = default)
     {
         await _pass.WaitAsync(cancellationToken);
         try
@@ -64,10 +71,17 @@ public sealed class AuditChainer(
             var total = 0;
             while (true)
             {
-                var cutoff = settledBefore ?? time.GetUtcNow() - _options.SettleDelay;
-                var (chained, full) = await ChainBatchAsync(cutoff, cancellationToken);
-                total += chained;
-                if (!full) return total;
+                var batch = await ChainBatchAsync(cancellationToken);
+                if (batch is null)
+                {
+                    // Another instance holds the chain and watches it; what this one saw last is stale.
+                    watch.NotHolding();
+                    return total;
+                }
+                total += batch.Value.Chained;
+                if (batch.Value.Full) continue;
+                await watch.AfterPassAsync(batch.Value.Head, batch.Value.FirstWaiting, cancellationToken);
+                return total;
             }
         }
         finally
@@ -76,7 +90,8 @@ public sealed class AuditChainer(
         }
     }
 
-    private async Task<(int Chained, bool Full)> ChainBatchAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    /// <summary>One batch; null when another instance holds the chain.</summary>
+    private async Task<(int Chained, bool Full, long Head, long? FirstWaiting)?> ChainBatchAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         // The app's PostgreSQL contexts retry on transient errors; a transaction of our own must run inside that strategy.
@@ -89,28 +104,33 @@ public sealed class AuditChainer(
                 var mine = await db.Database
                     .SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({AdvisoryLockKey}) AS \"Value\"")
                     .SingleAsync(ct);
-                if (!mine) return (0, false);
+                if (!mine) return ((int, bool, long, long?)?)null;
             }
 
+            var settledUpTo = await horizon.SettledUpToAsync(db, ct);
             var head = await db.Set<AuditChainLink>().AsNoTracking()
                 .OrderByDescending(l => l.Sequence).FirstOrDefaultAsync(ct);
             var after = head?.Sequence ?? 0;
-            var candidates = await db.Set<AuditEvent>().AsNoTracking()
-                .Where(e => e.Sequence > after)
+            // Every committed record up to the horizon, in sequence order: a number missing there was
+            // rolled back and is passed over; nothing above the horizon is sealed yet.
+            var settled = await db.Set<AuditEvent>().AsNoTracking()
+                .Where(e => e.Sequence > after && e.Sequence <= settledUpTo)
                 .OrderBy(e => e.Sequence)
                 .Take(_options.BatchSize)
                 .ToListAsync(ct);
-            // In sequence order, up to the first record too young to chain: a record after it may
-            // still be joined below it by a transaction that has not committed yet.
-            var settled = candidates.TakeWhile(e => e.OccurredAt <= cutoff).ToList();
-            if (settled.Count == 0) return (0, false);
-
-            var links = AuditChain.Extend(head, settled, time.GetUtcNow());
-            db.Set<AuditChainLink>().AddRange(links);
-            await db.SaveChangesAsync(ct);
+            var newHead = after;
+            if (settled.Count > 0)
+            {
+                var links = AuditChain.Extend(head, settled, time.GetUtcNow());
+                db.Set<AuditChainLink>().AddRange(links);
+                await db.SaveChangesAsync(ct);
+                newHead = links[^1].Sequence;
+            }
+            var firstWaiting = await db.Set<AuditEvent>().AsNoTracking()
+                .Where(e => e.Sequence > newHead).OrderBy(e => e.Sequence).Select(e => (long?)e.Sequence).FirstOrDefaultAsync(ct);
             await transaction.CommitAsync(ct);
-            Interlocked.Add(ref _linksWritten, links.Count);
-            return (links.Count, settled.Count == _options.BatchSize);
+            Interlocked.Add(ref _linksWritten, settled.Count);
+            return (settled.Count, settled.Count == _options.BatchSize, newHead, firstWaiting);
         }, cancellationToken);
     }
 

@@ -34,9 +34,22 @@ public static class AuditVerifyCommand
             {
                 database = await AuditReads.VerifyDatabaseAsync(ct => factory.CreateDbContextAsync(ct), cancellationToken);
                 var pending = database.PendingCount > 0 ? $"; {N(database.PendingCount)} newer waiting to be chained" : "";
-                await output.WriteLineAsync(database.IsIntact
-                    ? $"Database: intact. {N(database.VerifiedCount)} records chained{(database.LastVerifiedSequence is { } last ? $", up to record {N(last)}" : "")}{pending}."
-                    : $"Database: BROKEN at record {N(database.BrokenAtSequence!.Value)} ({database.Kind}). {N(database.VerifiedCount)} records whole before it. {database.Message}");
+                if (database.IsIntact)
+                {
+                    await output.WriteLineAsync(
+                        $"Database: intact. {N(database.VerifiedCount)} records chained{(database.LastVerifiedSequence is { } last ? $", up to record {N(last)}" : "")}{pending}.");
+                }
+                else
+                {
+                    var more = database.BreakCount > 1 ? $" and in {Places(database.BreakCount - 1)} after it" : "";
+                    await output.WriteLineAsync(
+                        $"Database: BROKEN at record {N(database.BrokenAtSequence!.Value)} ({database.Kind}){more}. {N(database.VerifiedCount)} records whole before it{pending}.");
+                    // Every break, so that the inspector sees each tampered place and not only the first.
+                    foreach (var found in database.Breaks)
+                        await output.WriteLineAsync($"  Record {N(found.Sequence)} ({found.Kind}): {found.Message}");
+                    if (database.BreakCount > database.Breaks.Count)
+                        await output.WriteLineAsync($"  … and {N(database.BreakCount - database.Breaks.Count)} more breaks after these.");
+                }
                 broken |= !database.IsIntact;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -105,6 +118,8 @@ public static class AuditVerifyCommand
             => "The database has no audit trail tables: run the migrate command first.",
         _ => e.Message,
     };
+
+    private static string Places(long n) => n == 1 ? "1 place" : $"{N(n)} places";
 
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -17,14 +17,18 @@ public static class AuditingServiceCollectionExtensions
         services.AddOptions<AuditChainerOptions>()
             .Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection(AuditChainerOptions.SectionName).Bind(o))
             .Validate(o => o.Interval > TimeSpan.Zero, $"{AuditChainerOptions.SectionName}:Interval must be above zero.")
-            .Validate(o => o.SettleDelay >= TimeSpan.Zero, $"{AuditChainerOptions.SectionName}:SettleDelay cannot be negative.")
+            .Validate(o => o.SettleWindow > TimeSpan.Zero, $"{AuditChainerOptions.SectionName}:SettleWindow must be above zero.")
             .Validate(o => o.BatchSize is >= 1 and <= 100_000, $"{AuditChainerOptions.SectionName}:BatchSize must be 1 to 100,000.");
+        services.TryAddSingleton<AuditChainHorizon>();
+        services.TryAddSingleton<AuditChainWatch>();
         services.TryAddSingleton<AuditChainer>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditChainer>());
         services.TryAddSingleton<AuditArchiveService>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditArchiveService>());
         services.TryAddSingleton<AuditTrailStatus>();
-        services.AddHealthChecks().AddCheck<ArchiveHealthCheck>(ArchiveHealthCheck.Name);
+        services.AddHealthChecks()
+            .AddCheck<ArchiveHealthCheck>(ArchiveHealthCheck.Name)
+            .AddCheck<AuditChainHealthCheck>(AuditChainHealthCheck.Name);
         return services;
     }
 }

@@ -14,6 +14,7 @@ public sealed class BranchPolicies(IDbContextFactory<PosDbContext> factory, IAud
     {
         public decimal DailyGrams { get; set; }
         public decimal ThirtyDayGrams { get; set; }
+        public bool ShipsListedChemicals { get; set; }
         public bool ScheduleVOtcAllowed { get; set; }
         public int ScheduleVUnitsPer48Hours { get; set; }
         public bool AgeChecksEnabled { get; set; }
@@ -24,6 +25,7 @@ public sealed class BranchPolicies(IDbContextFactory<PosDbContext> factory, IAud
         {
             DailyGrams = p.ListedChemicalDailyGrams,
             ThirtyDayGrams = p.ListedChemicalThirtyDayGrams,
+            ShipsListedChemicals = p.ShipsListedChemicals,
             ScheduleVOtcAllowed = p.ScheduleVOtcSalesAllowed,
             ScheduleVUnitsPer48Hours = p.ScheduleVOtcUnitsPer48Hours,
             AgeChecksEnabled = p.AgeChecksEnabled,
@@ -52,6 +54,7 @@ public sealed class BranchPolicies(IDbContextFactory<PosDbContext> factory, IAud
         try
         {
             branch.Policy.SetListedChemicalLimits(edit.DailyGrams, edit.ThirtyDayGrams);
+            branch.Policy.SetShipsListedChemicals(edit.ShipsListedChemicals);
             branch.Policy.SetScheduleVOtc(edit.ScheduleVOtcAllowed, edit.ScheduleVUnitsPer48Hours);
             branch.Policy.SetAgeChecks(edit.AgeChecksEnabled);
             if (!Enum.IsDefined(edit.Counseling))
@@ -77,6 +80,7 @@ public sealed class BranchPolicies(IDbContextFactory<PosDbContext> factory, IAud
     {
         listedChemicalDailyGrams = e.DailyGrams,
         listedChemicalThirtyDayGrams = e.ThirtyDayGrams,
+        shipsListedChemicals = e.ShipsListedChemicals,
         scheduleVOtcSalesAllowed = e.ScheduleVOtcAllowed,
         scheduleVOtcUnitsPer48Hours = e.ScheduleVUnitsPer48Hours,
         ageChecksEnabled = e.AgeChecksEnabled,

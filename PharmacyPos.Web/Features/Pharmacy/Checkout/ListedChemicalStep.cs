@@ -11,7 +11,8 @@ namespace PharmacyPos.Web.Features.Pharmacy.Checkout;
 /// <summary>
 /// Pseudoephedrine, ephedrine and phenylpropanolamine (21 CFR 1314): the purchaser's photo ID and signature,
 /// the daily and 30-day limits counted across the whole chain with the purchaser's sales serialized, and a
-/// logbook entry per line.
+/// logbook entry per line; a single package of not more than 60 mg of pseudoephedrine needs none of the logbook
+/// (<see cref="SinglePackageExemption"/>).
 /// </summary>
 public sealed class ListedChemicalStep(IAuditTrail audit) : ISaleCommitStep
 {
@@ -28,6 +29,14 @@ public sealed class ListedChemicalStep(IAuditTrail audit) : ISaleCommitStep
             return;
 
         var chemicalName = products[listed[0].ProductId].ListedChemical!.Chemical.ToString().ToLowerInvariant();
+        var exempt = SinglePackageExemption.Applies(listed.Select(l => (products[l.ProductId], l.Quantity)));
+        if (exempt && (context.Evidence.PurchaserId is null || context.Evidence.Signature is null))
+        {
+            // No logbook entry is needed (21 CFR 1314.30(a)(1)); the limits still hold for what this sale sells.
+            foreach (var line in listed)
+                ListedChemicalLimit.Check(products[line.ProductId], line.Quantity, context.At, branch, []).Decision.EnsureAllowed();
+            return;
+        }
         var purchaser = context.Evidence.PurchaserId
             ?? throw new DomainException($"Scan or enter the purchaser's photo ID before selling {chemicalName}.");
         var signature = context.Evidence.Signature
@@ -38,6 +47,8 @@ public sealed class ListedChemicalStep(IAuditTrail audit) : ISaleCommitStep
         var prior = await PurchaserRecords.ListedChemicalPurchasesAsync(db, purchaser,
             context.At.AddDays(-(ListedChemicalLimit.ThirtyDayWindowDays + 2)), cancellationToken);
 
+        // An exempt package bought with the ID shown and the logbook signed is logged all the same, so the
+        // chain-wide limits count it.
         var results = new Dictionary<ListedChemical, ListedChemicalLimitResult>();
         foreach (var chemical in listed.GroupBy(l => products[l.ProductId].ListedChemical!.Chemical))
         {

@@ -26,6 +26,8 @@ public sealed class ListedChemicalLineCheck(IDbContextFactory<PosDbContext> fact
             return null;
         var evidence = session.Evidence;
         var now = time.GetUtcNow();
+        if (evidence.PurchaserId is null && await IsSingleExemptPackageAsync(adding, cancellationToken))
+            return null;
         if (evidence.PurchaserId is null)
         {
             var id = await ask.AskAsync<PhotoIdDialog, PhotoId>("Purchaser's photo ID", new DialogParameters<PhotoIdDialog>
@@ -67,6 +69,18 @@ public sealed class ListedChemicalLineCheck(IDbContextFactory<PosDbContext> fact
             ProductId = product.Id,
         }, cancellationToken);
         return result.Decision.Reason;
+    }
+
+    /// <summary>This package alone is the sale's only listed chemical and needs no logbook entry (21 CFR 1314.30(a)(1)).</summary>
+    private async Task<bool> IsSingleExemptPackageAsync(LineAdding adding, CancellationToken ct)
+    {
+        if (!SinglePackageExemption.Applies([(adding.Product, adding.Quantity)]))
+            return false;
+        var onSale = adding.Session.Sale.ActiveLines.Select(l => l.ProductId).Distinct().ToList();
+        if (onSale.Count == 0)
+            return true;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return !await db.Set<Product>().AsNoTracking().AnyAsync(p => onSale.Contains(p.Id) && p.ListedChemical != null, ct);
     }
 }
 

@@ -23,7 +23,14 @@ public sealed class SignatureBeforePayment(IDbContextFactory<PosDbContext> facto
         var ids = lines.Where(l => l.FillId is null).Select(l => l.ProductId).Distinct().ToList();
         bool listed;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
-            listed = await db.Set<Product>().AsNoTracking().AnyAsync(p => ids.Contains(p.Id) && p.ListedChemical != null, cancellationToken);
+        {
+            var products = await db.Set<Product>().AsNoTracking().Where(p => ids.Contains(p.Id) && p.ListedChemical != null)
+                .ToDictionaryAsync(p => p.Id, cancellationToken);
+            var listedLines = lines.Where(l => l.FillId is null && products.ContainsKey(l.ProductId)).Select(l => (products[l.ProductId], l.Quantity));
+            // A single package of not more than 60 mg of pseudoephedrine needs no logbook entry, so no signature,
+            // unless the purchaser showed an ID, when it is logged all the same.
+            listed = products.Count > 0 && (session.Evidence.PurchaserId is not null || !SinglePackageExemption.Applies(listedLines));
+        }
         if (!pickup && !listed)
             return null;
         var statement = pickup

@@ -14,7 +14,8 @@ internal sealed class LogbookEntryConfiguration : IEntityTypeConfiguration<Logbo
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.ProductName).HasMaxLength(PharmacyPos.Domain.Catalog.Product.NameMaxLength);
         b.Property(x => x.Chemical).HasConversion<string>().HasMaxLength(24);
-        b.Property(x => x.BaseGrams).HasPrecision(8, 3);
+        // Exact grams of base: salt milligrams (3 decimals) x base factor (5 decimals) / 1000, never rounded.
+        b.Property(x => x.BaseGrams).HasPrecision(20, 11);
         b.Property(x => x.SignatureReference).HasMaxLength(64);
         b.OwnsOne(x => x.Purchaser, PhotoIdColumns);
         b.Navigation(x => x.Purchaser).IsRequired();

@@ -11,7 +11,7 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Demo;
 /// </summary>
 public static class DemoCatalog
 {
-    public const decimal PseudoephedrineHclBaseFactor = 0.8192m;
+    public const decimal PseudoephedrineHclBaseFactor = ListedChemicalSalt.HydrochlorideOfEphedrines;
 
     private sealed record Drug(string Name, string Strength, string Form, string Category, decimal Price, int[] Packs,
         bool Rx = false, DeaSchedule Schedule = DeaSchedule.None, int? MinimumAge = null, bool Fsa = true,

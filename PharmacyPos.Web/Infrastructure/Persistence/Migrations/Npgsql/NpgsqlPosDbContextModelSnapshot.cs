@@ -591,8 +591,8 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                         .HasColumnName("at");
 
                     b.Property<decimal>("BaseGrams")
-                        .HasPrecision(8, 3)
-                        .HasColumnType("numeric(8,3)")
+                        .HasPrecision(20, 11)
+                        .HasColumnType("numeric(20,11)")
                         .HasColumnName("base_grams");
 
                     b.Property<Guid>("BranchId")
@@ -1902,6 +1902,10 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                             b1.Property<int>("ScheduleVOtcUnitsPer48Hours")
                                 .HasColumnType("integer")
                                 .HasColumnName("policy_schedule_v_otc_units_per48hours");
+
+                            b1.Property<bool>("ShipsListedChemicals")
+                                .HasColumnType("boolean")
+                                .HasColumnName("policy_ships_listed_chemicals");
 
                             b1.HasKey("BranchId");
 

@@ -580,7 +580,7 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("at");
 
                     b.Property<decimal>("BaseGrams")
-                        .HasPrecision(8, 3)
+                        .HasPrecision(20, 11)
                         .HasColumnType("TEXT")
                         .HasColumnName("base_grams");
 
@@ -1891,6 +1891,10 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                             b1.Property<int>("ScheduleVOtcUnitsPer48Hours")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("policy_schedule_v_otc_units_per48hours");
+
+                            b1.Property<bool>("ShipsListedChemicals")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("policy_ships_listed_chemicals");
 
                             b1.HasKey("BranchId");
 
