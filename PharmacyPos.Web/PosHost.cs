@@ -26,7 +26,7 @@ public static class PosHost
         try
         {
             settings = PosSettings.Load(builder.Configuration, builder.Environment.ContentRootPath,
-                builder.Environment.IsDevelopment(), builder.Environment.IsProduction());
+                builder.Environment.IsDevelopment(), builder.Environment.IsProduction(), servesRegisters: command.Length == 0);
             builder.Services.AddWebHardening(builder.Configuration, builder.Environment);
         }
         catch (PosConfigurationException ex)
@@ -110,6 +110,8 @@ public static class PosHost
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRegisterLockGate();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapPosHealth();

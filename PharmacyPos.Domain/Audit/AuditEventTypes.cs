@@ -11,6 +11,8 @@ public static class AuditEventTypes
     public const string LockedOut = nameof(LockedOut);
     public const string RegisterLocked = nameof(RegisterLocked);
     public const string RegisterUnlocked = nameof(RegisterUnlocked);
+    /// <summary>A screen took over a register (and its open sale) that another live screen held.</summary>
+    public const string RegisterTakenOver = nameof(RegisterTakenOver);
     public const string SaleCompleted = nameof(SaleCompleted);
     public const string SaleVoided = nameof(SaleVoided);
     public const string LineVoided = nameof(LineVoided);
@@ -43,7 +45,7 @@ public static class AuditEventTypes
 
     public static readonly IReadOnlyList<string> All =
     [
-        SignIn, SignOut, SignInFailed, LockedOut, RegisterLocked, RegisterUnlocked,
+        SignIn, SignOut, SignInFailed, LockedOut, RegisterLocked, RegisterUnlocked, RegisterTakenOver,
         SaleCompleted, SaleVoided, LineVoided, RefundIssued, PriceOverridden, DiscountApplied,
         StockAdjusted, StockReceived,
         ControlledSubstanceSold, ListedChemicalSold, ListedChemicalRefused, AgeVerified,

@@ -1,3 +1,4 @@
+using PharmacyPos.Domain.Compliance;
 using PharmacyPos.Domain.Shared;
 
 namespace PharmacyPos.Domain.Branches;
@@ -29,8 +30,18 @@ public sealed class BranchPolicy
         ShipsListedChemicals ? Math.Min(ListedChemicalThirtyDayGrams, FederalMailOrderThirtyDayBaseGrams) : ListedChemicalThirtyDayGrams;
 
     public bool ScheduleVOtcSalesAllowed { get; private set; }
-    /// <summary>Schedule V OTC units one purchaser may buy in 48 hours at this branch's chain.</summary>
-    public int ScheduleVOtcUnitsPer48Hours { get; private set; } = 1;
+    /// <summary>Schedule V without prescription, per purchaser in 48 hours across the chain (21 CFR 1306.26(b)): mL containing opium.</summary>
+    public decimal ScheduleVOtcOpiumMilliliters { get; private set; } = ScheduleVOtcLimits.FederalOpiumMilliliters;
+    /// <summary>mL of any other Schedule V medicine.</summary>
+    public decimal ScheduleVOtcOtherMilliliters { get; private set; } = ScheduleVOtcLimits.FederalOtherMilliliters;
+    /// <summary>Dosage units containing opium.</summary>
+    public int ScheduleVOtcOpiumDosageUnits { get; private set; } = ScheduleVOtcLimits.FederalOpiumDosageUnits;
+    /// <summary>Dosage units of any other Schedule V medicine.</summary>
+    public int ScheduleVOtcOtherDosageUnits { get; private set; } = ScheduleVOtcLimits.FederalOtherDosageUnits;
+
+    /// <summary>The branch's Schedule V limits: the federal ones or stricter.</summary>
+    public ScheduleVOtcLimits ScheduleVOtcLimits =>
+        new(ScheduleVOtcOpiumMilliliters, ScheduleVOtcOtherMilliliters, ScheduleVOtcOpiumDosageUnits, ScheduleVOtcOtherDosageUnits);
     public bool AgeChecksEnabled { get; private set; } = true;
     public CounselingRule Counseling { get; private set; } = CounselingRule.Offer;
     /// <summary>Refunds above this amount need a manager's approval at the register.</summary>
@@ -50,12 +61,21 @@ public sealed class BranchPolicy
 
     public void SetShipsListedChemicals(bool ships) => ShipsListedChemicals = ships;
 
-    public void SetScheduleVOtc(bool allowed, int unitsPer48Hours)
+    /// <summary>Turns Schedule V sales without prescription on or off, keeping the branch's limits.</summary>
+    public void SetScheduleVOtc(bool allowed) => ScheduleVOtcSalesAllowed = allowed;
+
+    /// <summary>
+    /// Turns Schedule V sales without prescription on or off with the branch's limits; limits looser than
+    /// 21 CFR 1306.26(b) are refused when <see cref="ScheduleVOtcLimits"/> is made, so they never reach here.
+    /// </summary>
+    public void SetScheduleVOtc(bool allowed, ScheduleVOtcLimits limits)
     {
-        if (unitsPer48Hours < 1)
-            throw new DomainException("The Schedule V limit must allow at least one unit, or turn Schedule V sales off.");
+        ArgumentNullException.ThrowIfNull(limits);
         ScheduleVOtcSalesAllowed = allowed;
-        ScheduleVOtcUnitsPer48Hours = unitsPer48Hours;
+        ScheduleVOtcOpiumMilliliters = limits.OpiumMilliliters;
+        ScheduleVOtcOtherMilliliters = limits.OtherMilliliters;
+        ScheduleVOtcOpiumDosageUnits = limits.OpiumDosageUnits;
+        ScheduleVOtcOtherDosageUnits = limits.OtherDosageUnits;
     }
 
     public void SetAgeChecks(bool enabled) => AgeChecksEnabled = enabled;

@@ -34,6 +34,8 @@ public sealed class Product : Entity
     public DeaSchedule Schedule { get; private set; }
     public bool RxOnly { get; private set; }
     public ListedChemicalContent? ListedChemical { get; private set; }
+    /// <summary>For a Schedule V medicine: the mL or dosage units in one package and whether it contains opium (21 CFR 1306.26(b)).</summary>
+    public ScheduleVContent? ScheduleV { get; private set; }
     /// <summary>Minimum purchaser age, or null when the item has none.</summary>
     public int? MinimumAge { get; private set; }
     public bool FsaHsaEligible { get; private set; }
@@ -73,7 +75,15 @@ public sealed class Product : Entity
             throw new DomainException("Schedule II drugs are dispensed only on prescription.");
         Schedule = schedule;
         RxOnly = rxOnly;
+        if (schedule != DeaSchedule.V) ScheduleV = null;
         if (rxOnly) TaxClass = TaxClass.Prescription;
+    }
+
+    public void DescribeScheduleV(ScheduleVContent? content)
+    {
+        if (content is not null && Schedule != DeaSchedule.V)
+            throw new DomainException("Only a Schedule V medicine is measured for the Schedule V limits; classify it first.");
+        ScheduleV = content;
     }
 
     public void ContainsListedChemical(ListedChemicalContent? content) => ListedChemical = content;

@@ -27,6 +27,10 @@ public sealed class ControlledSaleRecord : Entity
     public DeaNumber? PrescriberDea { get; private set; }
     /// <summary>The ID shown for a sale without prescription.</summary>
     public PhotoId? Purchaser { get; private set; }
+    /// <summary>A Schedule V sale without prescription: mL or dosage units sold, as 21 CFR 1306.26(b) counts them.</summary>
+    public ScheduleVMeasure? Measure { get; private set; }
+    public decimal? MeasuredQuantity { get; private set; }
+    public bool ContainsOpium { get; private set; }
 
     public bool OnPrescription => PrescriptionId is not null;
     /// <summary>"C-II" and so on, as on the label.</summary>
@@ -66,8 +70,13 @@ public sealed class ControlledSaleRecord : Entity
             throw new DomainException("Sell at least one unit.");
         if (pharmacistId == Guid.Empty)
             throw new DomainException($"A pharmacist must dispense {DeaSchedule.V.Label()} medicine sold without a prescription.");
+        var amount = product.ScheduleV?.Of(units)
+            ?? throw new DomainException($"The catalog does not say how many mL or dosage units {product.Name} holds.");
         return new ControlledSaleRecord
         {
+            Measure = amount.Measure,
+            MeasuredQuantity = amount.Quantity,
+            ContainsOpium = amount.ContainsOpium,
             BranchId = branchId,
             SaleId = saleId,
             At = at.ToUniversalTime(),
@@ -79,7 +88,16 @@ public sealed class ControlledSaleRecord : Entity
         };
     }
 
-    /// <summary>The record as the 48-hour limit counts it.</summary>
-    public ScheduleVOtcPurchase? ToScheduleVOtcPurchase() =>
-        !OnPrescription && Schedule == DeaSchedule.V ? new ScheduleVOtcPurchase(At, (int)Quantity) : null;
+    /// <summary>
+    /// The record as the 48-hour limit counts it. A record made before sales were measured has only its packages:
+    /// <paramref name="productContent"/> (the product's content now) measures it then.
+    /// </summary>
+    public ScheduleVOtcPurchase? ToScheduleVOtcPurchase(ScheduleVContent? productContent = null)
+    {
+        if (OnPrescription || Schedule != DeaSchedule.V)
+            return null;
+        if (Measure is { } measure && MeasuredQuantity is { } quantity)
+            return new ScheduleVOtcPurchase(At, new ScheduleVAmount(measure, ContainsOpium, quantity));
+        return productContent is { } content ? new ScheduleVOtcPurchase(At, content.Of(Math.Max(1, (int)decimal.Ceiling(Quantity)))) : null;
+    }
 }

@@ -87,6 +87,15 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public void Production_commands_that_take_no_payment_start_without_the_terminal_setting()
+    {
+        var settings = PosSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(
+            new Dictionary<string, string?> { ["ConnectionStrings:Pos"] = "Host=db;Database=pos" }).Build(),
+            Path.GetTempPath(), isDevelopment: false, isProduction: true, servesRegisters: false);
+        Assert.False(settings.SimulatedCardTerminal);
+    }
+
+    [Fact]
     public void Outside_production_the_simulated_card_terminal_needs_no_setting()
     {
         Assert.True(Load([]).SimulatedCardTerminal);

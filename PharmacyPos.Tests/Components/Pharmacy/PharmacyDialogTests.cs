@@ -145,7 +145,7 @@ public sealed class PharmacyDialogTests : BunitContext, IAsyncLifetime
     {
         public static readonly Guid PharmacistId = Guid.CreateVersion7();
 
-        public Task<(Guid Id, string UserName)> IdentifyAsync(string? userName, string? password, CancellationToken ct = default) =>
+        public Task<(Guid Id, string UserName)> IdentifyAsync(string? userName, string? password, string client, CancellationToken ct = default) =>
             (userName, password) switch
             {
                 ("pharmacist", "Pharmacist-Demo-1") => Task.FromResult((PharmacistId, "pharmacist")),

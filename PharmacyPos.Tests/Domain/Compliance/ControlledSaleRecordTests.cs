@@ -49,7 +49,8 @@ public class ControlledSaleRecordTests
 
         Assert.Equal("C-V", record.ScheduleLabel);
         Assert.Same(purchaser, record.Purchaser);
-        Assert.Equal(new ScheduleVOtcPurchase(at, 1), record.ToScheduleVOtcPurchase());
+        Assert.Equal(new ScheduleVOtcPurchase(at, new ScheduleVAmount(ScheduleVMeasure.Milliliters, ContainsOpium: false, 118m)), record.ToScheduleVOtcPurchase());
+        Assert.Equal(118m, record.MeasuredQuantity);
     }
 
     [Fact]

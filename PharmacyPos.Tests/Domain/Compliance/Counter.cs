@@ -36,6 +36,7 @@ internal static class Counter
     {
         var product = new Product(Gtin.Parse("4006381333931"), "Codeine and guaifenesin syrup 118 mL", "Cough", TaxClass.ReducedOtc, Money.Of(12.49m));
         product.Classify(DeaSchedule.V, rxOnly: false);
+        product.DescribeScheduleV(ScheduleVContent.Liquid(118m));
         return product;
     }
 

@@ -12,12 +12,16 @@ public class ScheduleVOtcLimitTests
 {
     private static readonly Guid Pharmacist = Guid.CreateVersion7();
 
-    private static Branch SellingBranch(int unitsPer48Hours = 1)
+    private static Branch SellingBranch()
     {
         var branch = Chicago();
-        branch.Policy.SetScheduleVOtc(allowed: true, unitsPer48Hours);
+        branch.Policy.SetScheduleVOtc(allowed: true);
         return branch;
     }
+
+    /// <summary>One 118 mL bottle of a non-opium syrup, as the limit counts it.</summary>
+    private static ScheduleVOtcPurchase Bottle(DateTimeOffset at, decimal milliliters = 118m) =>
+        new(at, new ScheduleVAmount(ScheduleVMeasure.Milliliters, ContainsOpium: false, milliliters));
 
     private static PhotoId Adult(DateOnly? born = null, DateOnly? today = null) =>
         PhotoId.Create(PhotoIdType.DriversLicense, "L1234567", "IL", born ?? new DateOnly(1985, 5, 5), "Sam Reed", "4 Oak St, Chicago IL",
@@ -85,7 +89,7 @@ public class ScheduleVOtcLimitTests
         var branch = SellingBranch();
         var bought = Local(branch, 2028, 3, 1, 10, 0);
         var clock = new FakeTimeProvider(bought);
-        var prior = new[] { new ScheduleVOtcPurchase(bought, 1) };
+        var prior = new[] { Bottle(bought) };
 
         clock.Advance(TimeSpan.FromHours(48) - TimeSpan.FromMinutes(1));
         var justBefore = ScheduleVOtcLimit.Check(CoughSyrupScheduleV(), 1, clock.GetUtcNow(), branch, Adult(), Pharmacist, prior);
@@ -93,13 +97,13 @@ public class ScheduleVOtcLimitTests
         var atExactly48Hours = ScheduleVOtcLimit.Check(CoughSyrupScheduleV(), 1, clock.GetUtcNow(), branch, Adult(), Pharmacist, prior);
 
         Assert.True(justBefore.Decision.IsRefused);
-        Assert.Equal(1, justBefore.PriorUnits);
+        Assert.Equal(118m, justBefore.Prior);
         Assert.Equal(bought + ScheduleVOtcLimit.Window, justBefore.NextPurchaseAllowedAt);
         Assert.Equal(
-            "The purchaser has bought 1 unit of C-V medicine in the last 48 hours; with this sale it would be 2 and the limit is 1. They can buy it again from March 3, 2028 at 10:00 AM.",
+            "The purchaser has bought 118 mL of non-opium liquid C-V medicine in the last 48 hours; with this sale it would be 236 mL and the limit is 120 mL. They can buy it again from March 3, 2028 at 10:00 AM.",
             justBefore.Decision.Reason);
         Assert.True(atExactly48Hours.Decision.IsAllowed);
-        Assert.Equal(0, atExactly48Hours.PriorUnits);
+        Assert.Equal(0m, atExactly48Hours.Prior);
     }
 
     [Fact]
@@ -111,36 +115,37 @@ public class ScheduleVOtcLimitTests
         var sameClockTimeTwoDaysLater = Local(branch, 2028, 3, 12, 10, 0);
         Assert.Equal(TimeSpan.FromHours(47), sameClockTimeTwoDaysLater - bought);
 
-        var check = ScheduleVOtcLimit.Check(CoughSyrupScheduleV(), 1, sameClockTimeTwoDaysLater, branch, Adult(), Pharmacist,
-            [new ScheduleVOtcPurchase(bought, 1)]);
+        var check = ScheduleVOtcLimit.Check(CoughSyrupScheduleV(), 1, sameClockTimeTwoDaysLater, branch, Adult(), Pharmacist, [Bottle(bought)]);
 
         Assert.True(check.Decision.IsRefused);
         Assert.Contains("March 12, 2028 at 11:00 AM", check.Decision.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Counts_units_across_the_chain_and_says_when_enough_have_expired()
+    public void Counts_millilitres_across_the_chain_and_says_when_enough_have_expired()
     {
-        var branch = SellingBranch(unitsPer48Hours: 2);
+        var branch = SellingBranch();
         var now = Local(branch, 2028, 3, 3, 12, 0);
+        var sixty = CoughSyrupScheduleV();
+        sixty.DescribeScheduleV(ScheduleVContent.Liquid(60m));
         var prior = new[]
         {
-            new ScheduleVOtcPurchase(now.AddHours(-50), 2), // outside the window
-            new ScheduleVOtcPurchase(now.AddHours(-40), 1),
-            new ScheduleVOtcPurchase(now.AddHours(-10), 1),
+            Bottle(now.AddHours(-50), 120m), // outside the window
+            Bottle(now.AddHours(-40), 30m),
+            Bottle(now.AddHours(-10), 60m),
         };
 
-        var check = ScheduleVOtcLimit.Check(CoughSyrupScheduleV(), 1, now, branch, Adult(), Pharmacist, prior);
+        var check = ScheduleVOtcLimit.Check(sixty, 1, now, branch, Adult(), Pharmacist, prior);
 
         Assert.True(check.Decision.IsRefused);
-        Assert.Equal(2, check.PriorUnits);
+        Assert.Equal(90m, check.Prior);
         Assert.Equal(now.AddHours(8), check.NextPurchaseAllowedAt);
     }
 
     [Fact]
-    public void More_units_than_the_limit_in_one_sale_are_never_allowed()
+    public void More_than_the_limit_in_one_sale_is_never_allowed()
     {
-        var branch = SellingBranch(unitsPer48Hours: 1);
+        var branch = SellingBranch();
         var check = ScheduleVOtcLimit.Check(CoughSyrupScheduleV(), 2, Local(branch, 2028, 3, 1, 10, 0), branch, Adult(), Pharmacist, []);
         Assert.True(check.Decision.IsRefused);
         Assert.Null(check.NextPurchaseAllowedAt);
@@ -148,7 +153,7 @@ public class ScheduleVOtcLimitTests
     }
 
     [Fact]
-    public void Zero_units_are_not_a_sale() =>
+    public void Zero_packages_are_not_a_sale() =>
         Assert.Throws<DomainException>(() =>
             ScheduleVOtcLimit.Check(CoughSyrupScheduleV(), 0, DateTimeOffset.UnixEpoch, SellingBranch(), Adult(), Pharmacist, []));
 }

@@ -21,7 +21,7 @@ public class StaffAdministrationTests
     private const string StrongPassword = "Floor-Staff-2026";
     private const string Pin = "482913";
 
-    private sealed class Harness(TestDatabase database, ServiceProvider services, ClaimsPrincipal admin, Guid adminId, List<Branch> branches) : IAsyncDisposable
+    internal sealed class Harness(TestDatabase database, ServiceProvider services, ClaimsPrincipal admin, Guid adminId, List<Branch> branches) : IAsyncDisposable
     {
         public TestDatabase Database => database;
         public ServiceProvider Services => services;
@@ -51,7 +51,7 @@ public class StaffAdministrationTests
         }
     }
 
-    private static async Task<Harness> StartAsync(DatabaseProvider provider)
+    internal static async Task<Harness> StartAsync(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero));

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PharmacyPos.Domain.Audit;
 using PharmacyPos.Domain.Inventory;
 using PharmacyPos.Domain.Sales;
 using PharmacyPos.Domain.Shared;
@@ -60,6 +61,13 @@ public class RegisterScreensTests
         Assert.True(await second.TakeOverAsync());
         Assert.Equal(first.Sale.Id, second.Sale.Id);
         Assert.Single(second.Sale.ActiveLines);
+        await using (var audit = store.Database.CreateDbContext())
+        {
+            var taken = await audit.Set<AuditEvent>().SingleAsync(e => e.EventType == AuditEventTypes.RegisterTakenOver);
+            Assert.Equal("R1", taken.EntityId);
+            Assert.Contains("Avery Front", taken.Before!, StringComparison.Ordinal);
+            Assert.Contains("Blake Late", taken.After!, StringComparison.Ordinal);
+        }
 
         // The first screen learns it at its next look, or at its next write; either way it changes nothing.
         Assert.False(await first.PollHoldAsync());
@@ -118,6 +126,7 @@ public class RegisterScreensTests
         Assert.True(reloaded.Started);
         Assert.Equal(before.Sale.Id, reloaded.Sale.Id);
         Assert.False(await before.PollHoldAsync());
+        Assert.Equal(0, await store.CountAsync<AuditEvent>());
     }
 
     [Theory]

@@ -30,7 +30,7 @@ public class CounterRestrictionStepTests
         var refusal = await Assert.ThrowsAsync<DomainException>(() =>
             counter.CommitAsync(counter.Sale(counter.Main, (counter.CodeineSyrup, 1)), counter.Main, evidence, PharmacyCounter.Now.AddHours(47)));
 
-        Assert.StartsWith("The purchaser has bought 1 unit of C-V medicine in the last 48 hours; with this sale it would be 2 and the limit is 1.", refusal.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The purchaser has bought 118 mL of non-opium liquid C-V medicine in the last 48 hours; with this sale it would be 236 mL and the limit is 120 mL.", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(afterFirst, await counter.CountsAsync());
         await using var db = counter.Database.CreateDbContext();
         var record = await db.Set<ControlledSaleRecord>().SingleAsync();

@@ -62,7 +62,7 @@ internal sealed class PharmacyCounter : IAsyncDisposable
     private async Task SeedAsync()
     {
         Main = new Branch("BR-001", "Main Street", "100 Main St, Austin, TX", "TX", "America/Chicago");
-        Main.Policy.SetScheduleVOtc(allowed: true, unitsPer48Hours: 1);
+        Main.Policy.SetScheduleVOtc(allowed: true);
         River = new Branch("BR-002", "Riverside", "42 River Rd, Portland, OR", "OR", "America/Los_Angeles");
         Pseudoephedrine = Product("Pseudoephedrine HCl 30 mg, 25 tablets", 7.49m);
         Pseudoephedrine.ContainsListedChemical(new ListedChemicalContent(ListedChemical.Pseudoephedrine, "hydrochloride", 750m, 0.8m));
@@ -70,6 +70,7 @@ internal sealed class PharmacyCounter : IAsyncDisposable
         Nicotine.RestrictAge(21);
         CodeineSyrup = Product("Codeine/guaifenesin syrup", 12.99m);
         CodeineSyrup.Classify(DeaSchedule.V, rxOnly: false);
+        CodeineSyrup.DescribeScheduleV(ScheduleVContent.Liquid(118m));
         Amoxicillin = Product("Amoxicillin 500 mg", 12m);
         Amoxicillin.Classify(DeaSchedule.None, rxOnly: true);
         Oxycodone = Product("Oxycodone HCl 5 mg", 24m);

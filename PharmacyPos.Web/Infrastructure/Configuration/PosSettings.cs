@@ -33,7 +33,10 @@ public sealed record PosSettings
     public bool SimulatedCardTerminal { get; init; }
     public required string DataFolder { get; init; }
 
-    public static PosSettings Load(IConfiguration configuration, string contentRoot, bool isDevelopment, bool isProduction)
+    /// <param name="servesRegisters">False for the one-shot commands (migrate, audit verify), which take no payment:
+    /// the card terminal's settings do not stop them.</param>
+    public static PosSettings Load(IConfiguration configuration, string contentRoot, bool isDevelopment, bool isProduction,
+        bool servesRegisters = true)
     {
         var dataFolder = Path.Combine(contentRoot, "App_Data");
         var primary = Optional(configuration, PrimaryConnection);
@@ -79,7 +82,7 @@ public sealed record PosSettings
         // The simulated terminal approves every card without charging anyone: a production register that used it
         // would hand goods over for nothing. Production runs it only when an operator says so in so many words.
         var simulatedTerminal = Bool(configuration, SimulatedCardTerminalSetting, defaultValue: !isProduction);
-        if (!simulatedTerminal)
+        if (!simulatedTerminal && servesRegisters)
             throw new PosConfigurationException(SimulatedCardTerminalSetting, isProduction
                 ? "is not true in Production, and the only card terminal is the simulated one, which approves cards without charging them. Connect a real terminal, or set it to true to run Production with the simulated terminal on purpose."
                 : "is false, and the only card terminal is the simulated one. Set it to true or remove it.");

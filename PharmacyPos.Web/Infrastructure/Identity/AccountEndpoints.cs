@@ -12,6 +12,6 @@ public static class AccountEndpoints
             await recorder.SignedOutAsync(context.User);
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/account/login");
-        }).RequireAuthorization(Policies.SignedIn);
+        }).RequireAuthorization(Policies.SignedIn).WithMetadata(new RegisterLockGate.Exempt());
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Distributed;
 using PharmacyPos.Domain.Audit;
 using PharmacyPos.Domain.Branches;
 using PharmacyPos.Web.Infrastructure.Auditing;
@@ -8,26 +9,43 @@ using PharmacyPos.Web.Infrastructure.Persistence;
 
 namespace PharmacyPos.Web.Infrastructure.Identity;
 
-/// <summary>Signs staff in and out, with lockout, and records every attempt for the audit trail.</summary>
+/// <summary>
+/// Signs staff in and out, with lockout, and records every attempt for the audit trail. Wrong tries are limited per
+/// device address and per user name (<see cref="CredentialAttempts"/>); once limited, attempts are refused unchecked
+/// and unaudited, so nobody can flood the audit trail. A user name that matches nobody is recorded as
+/// <see cref="UnknownUser"/>, never as typed: a password typed into the wrong box must not reach the audit trail.
+/// </summary>
 public sealed class StaffSignIn(
     SignInManager<StaffUser> signIn,
     UserManager<StaffUser> users,
     IDbContextFactory<PosDbContext> factory,
     RegisterChoices registers,
-    IAuditTrail audit)
+    IAuditTrail audit,
+    CredentialAttempts attempts,
+    IDistributedCache cache,
+    IHttpContextAccessor http,
+    ILogger<StaffSignIn> log)
 {
     public const string BadCredentials = "The user name or password is not right.";
+    public const string UnknownUser = "(unknown user)";
 
     public sealed record Result(bool Succeeded, string? Error);
 
     public async Task<Result> SignInAsync(string userName, string password, string register)
     {
         var name = (userName ?? string.Empty).Trim();
+        var client = http.HttpContext?.Connection.RemoteIpAddress is { } address ? $"address:{address}" : "address:unknown";
+        if (attempts.IsBlocked(client, name))
+        {
+            log.LogWarning("Sign-in refused unchecked: too many wrong tries from {Client} or for one user name.", client);
+            return new Result(false, CredentialAttempts.TooMany);
+        }
         var user = name.Length == 0 ? null : await users.FindByNameAsync(name);
         if (user is null || !user.Active)
         {
-            await audit.RecordAsync(new AuditActor(null, name.Length == 0 ? "(blank)" : name[..Math.Min(name.Length, AuditActor.UserNameMaxLength)], "", null, Truncate(register)),
-                new AuditEntry(AuditEventTypes.SignInFailed, "StaffUser", null) { Reason = "Unknown or inactive user name." });
+            attempts.Failed(client, name);
+            await audit.RecordAsync(new AuditActor(user?.Id, user?.UserName ?? (name.Length == 0 ? "(blank)" : UnknownUser), "", null, Truncate(register)),
+                new AuditEntry(AuditEventTypes.SignInFailed, "StaffUser", user?.Id.ToString()) { Reason = user is null ? "Unknown user name." : "Inactive account." });
             return new Result(false, BadCredentials);
         }
 
@@ -35,6 +53,8 @@ public sealed class StaffSignIn(
         var actor = new AuditActor(user.Id, user.UserName!, role, user.HomeBranchId, Truncate(register));
         var lockedBefore = await users.IsLockedOutAsync(user);
         var check = await signIn.CheckPasswordSignInAsync(user, password ?? string.Empty, lockoutOnFailure: true);
+        if (!check.Succeeded)
+            attempts.Failed(client, name);
         if (check.IsLockedOut)
         {
             await audit.RecordAsync(actor, lockedBefore
@@ -64,6 +84,8 @@ public sealed class StaffSignIn(
             new(PosClaims.BranchName, branch?.Name ?? ""),
         ];
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
+        // The password is what unlocks a register refused after too many wrong PINs.
+        await cache.RemoveAsync(RegisterLockState.PinFailuresKey(user.Id, user.HomeBranchId, claims.First(c => c.Type == PosClaims.Register).Value));
         await audit.RecordAsync(actor, new AuditEntry(AuditEventTypes.SignIn, "StaffUser", user.Id.ToString()));
         return new Result(true, null);
     }

@@ -16,7 +16,10 @@ public sealed class BranchPolicies(IDbContextFactory<PosDbContext> factory, IAud
         public decimal ThirtyDayGrams { get; set; }
         public bool ShipsListedChemicals { get; set; }
         public bool ScheduleVOtcAllowed { get; set; }
-        public int ScheduleVUnitsPer48Hours { get; set; }
+        public decimal ScheduleVOpiumMilliliters { get; set; }
+        public decimal ScheduleVOtherMilliliters { get; set; }
+        public int ScheduleVOpiumDosageUnits { get; set; }
+        public int ScheduleVOtherDosageUnits { get; set; }
         public bool AgeChecksEnabled { get; set; }
         public CounselingRule Counseling { get; set; }
         public decimal RefundApprovalThreshold { get; set; }
@@ -27,7 +30,10 @@ public sealed class BranchPolicies(IDbContextFactory<PosDbContext> factory, IAud
             ThirtyDayGrams = p.ListedChemicalThirtyDayGrams,
             ShipsListedChemicals = p.ShipsListedChemicals,
             ScheduleVOtcAllowed = p.ScheduleVOtcSalesAllowed,
-            ScheduleVUnitsPer48Hours = p.ScheduleVOtcUnitsPer48Hours,
+            ScheduleVOpiumMilliliters = p.ScheduleVOtcOpiumMilliliters,
+            ScheduleVOtherMilliliters = p.ScheduleVOtcOtherMilliliters,
+            ScheduleVOpiumDosageUnits = p.ScheduleVOtcOpiumDosageUnits,
+            ScheduleVOtherDosageUnits = p.ScheduleVOtcOtherDosageUnits,
             AgeChecksEnabled = p.AgeChecksEnabled,
             Counseling = p.Counseling,
             RefundApprovalThreshold = p.RefundApprovalThreshold,
@@ -55,7 +61,8 @@ public sealed class BranchPolicies(IDbContextFactory<PosDbContext> factory, IAud
         {
             branch.Policy.SetListedChemicalLimits(edit.DailyGrams, edit.ThirtyDayGrams);
             branch.Policy.SetShipsListedChemicals(edit.ShipsListedChemicals);
-            branch.Policy.SetScheduleVOtc(edit.ScheduleVOtcAllowed, edit.ScheduleVUnitsPer48Hours);
+            branch.Policy.SetScheduleVOtc(edit.ScheduleVOtcAllowed, new Domain.Compliance.ScheduleVOtcLimits(
+                edit.ScheduleVOpiumMilliliters, edit.ScheduleVOtherMilliliters, edit.ScheduleVOpiumDosageUnits, edit.ScheduleVOtherDosageUnits));
             branch.Policy.SetAgeChecks(edit.AgeChecksEnabled);
             if (!Enum.IsDefined(edit.Counseling))
                 throw new DomainException("Choose a counseling rule.");
@@ -82,7 +89,10 @@ public sealed class BranchPolicies(IDbContextFactory<PosDbContext> factory, IAud
         listedChemicalThirtyDayGrams = e.ThirtyDayGrams,
         shipsListedChemicals = e.ShipsListedChemicals,
         scheduleVOtcSalesAllowed = e.ScheduleVOtcAllowed,
-        scheduleVOtcUnitsPer48Hours = e.ScheduleVUnitsPer48Hours,
+        scheduleVOtcOpiumMilliliters = e.ScheduleVOpiumMilliliters,
+        scheduleVOtcOtherMilliliters = e.ScheduleVOtherMilliliters,
+        scheduleVOtcOpiumDosageUnits = e.ScheduleVOpiumDosageUnits,
+        scheduleVOtcOtherDosageUnits = e.ScheduleVOtherDosageUnits,
         ageChecksEnabled = e.AgeChecksEnabled,
         counseling = e.Counseling.ToString(),
         refundApprovalThreshold = e.RefundApprovalThreshold,

@@ -15,7 +15,9 @@ namespace PharmacyPos.Web.Features.Administration.Staff;
 /// <summary>
 /// An admin runs the staff: creates members, changes their role and home branch, resets their password or
 /// register PIN, unlocks and deactivates them. Each operation works in its own scope (its own Identity
-/// store and DbContext) and records a <see cref="AuditEventTypes.UserChanged"/> event without any secret.
+/// store and DbContext, in one transaction) and records a <see cref="AuditEventTypes.UserChanged"/> event without
+/// any secret. A change to what a member of staff may do or where (role, branch, password, active) renews their
+/// security stamp, so their open sessions end at the next check.
 /// </summary>
 public sealed partial class StaffAdministration(
     IServiceScopeFactory scopes,
@@ -61,33 +63,31 @@ public sealed partial class StaffAdministration(
         if (!IsPin(input.Pin)) return Result.Refused(PinRule);
         if (await BranchErrorAsync(input.HomeBranchId, ct) is { } branchError) return Result.Refused(branchError);
 
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
-        if (await users.FindByNameAsync(userName) is not null)
-            return Result.Refused($"The user name \"{userName}\" is taken; choose another.");
-        if (!await roles.RoleExistsAsync(input.Role))
-            return Result.Refused($"The role {input.Role} is not set up in this database.");
-
-        var user = new StaffUser
+        return await InTransactionAsync(async (scope, db, _) =>
         {
-            UserName = userName,
-            DisplayName = displayName,
-            HomeBranchId = input.HomeBranchId,
-            PinHash = pinHasher.HashPassword(new RegisterPin(), input.Pin),
-        };
-        // Identity checks the password rules and the user name (valid characters, unique) before it writes anything.
-        var created = await users.CreateAsync(user, input.Password ?? "");
-        if (!created.Succeeded) return Result.Refused(Describe(created));
-        var inRole = await users.AddToRoleAsync(user, input.Role);
-        if (!inRole.Succeeded)
-        {
-            await users.DeleteAsync(user);
-            return Result.Refused(Describe(inRole));
-        }
+            var users = scope.GetRequiredService<UserManager<StaffUser>>();
+            var roles = scope.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+            if (await users.FindByNameAsync(userName) is not null)
+                return Result.Refused($"The user name \"{userName}\" is taken; choose another.");
+            if (!await roles.RoleExistsAsync(input.Role))
+                return Result.Refused($"The role {input.Role} is not set up in this database.");
 
-        await RecordAsync(admin, user.Id, before: null, after: new Snapshot(input.Role, user.HomeBranchId, user.Active), reset: null, "Member of staff created.", ct);
-        return Result.Ok(user.Id);
+            var user = new StaffUser
+            {
+                UserName = userName,
+                DisplayName = displayName,
+                HomeBranchId = input.HomeBranchId,
+                PinHash = pinHasher.HashPassword(new RegisterPin(), input.Pin),
+            };
+            // Identity checks the password rules and the user name (valid characters, unique) before it writes anything.
+            var created = await users.CreateAsync(user, input.Password ?? "");
+            if (!created.Succeeded) return Result.Refused(Describe(created));
+            var inRole = await users.AddToRoleAsync(user, input.Role);
+            if (!inRole.Succeeded) return Result.Refused(Describe(inRole));
+
+            Stage(db, admin, user.Id, before: null, after: new Snapshot(input.Role, user.HomeBranchId, user.Active), reset: null, "Member of staff created.");
+            return Result.Ok(user.Id);
+        }, ct);
     }
 
     public Task<Result> ChangeRoleAndBranchAsync(ClaimsPrincipal admin, Guid userId, string role, Guid homeBranchId, CancellationToken ct = default) =>
@@ -102,12 +102,10 @@ public sealed partial class StaffAdministration(
                 if (current.Length > 0 && Describe(await users.RemoveFromRoleAsync(user, current)) is { Length: > 0 } removeError) return removeError;
                 if (Describe(await users.AddToRoleAsync(user, role)) is { Length: > 0 } addError) return addError;
             }
-            if (user.HomeBranchId != homeBranchId)
-            {
-                user.HomeBranchId = homeBranchId;
-                if (Describe(await users.UpdateAsync(user)) is { Length: > 0 } updateError) return updateError;
-            }
-            return null;
+            if (current == role && user.HomeBranchId == homeBranchId) return null;
+            user.HomeBranchId = homeBranchId;
+            // A new stamp ends the sessions signed in with the old role or branch (their claims say the old ones).
+            return Describe(await users.UpdateSecurityStampAsync(user)) is { Length: > 0 } updateError ? updateError : null;
         }, ct);
 
     public Task<Result> ResetPasswordAsync(ClaimsPrincipal admin, Guid userId, string newPassword, CancellationToken ct = default) =>
@@ -152,29 +150,50 @@ public sealed partial class StaffAdministration(
             return Describe(await users.UpdateSecurityStampAsync(user)) is { Length: > 0 } f ? f : null;
         }, ct);
 
-    private async Task<Result> ChangeAsync(ClaimsPrincipal admin, Guid userId, string reason, string? reset,
-        Func<UserManager<StaffUser>, StaffUser, string, Task<string?>> change, CancellationToken ct)
+    private Task<Result> ChangeAsync(ClaimsPrincipal admin, Guid userId, string reason, string? reset,
+        Func<UserManager<StaffUser>, StaffUser, string, Task<string?>> change, CancellationToken ct) =>
+        InTransactionAsync(async (scope, db, _) =>
+        {
+            var users = scope.GetRequiredService<UserManager<StaffUser>>();
+            var user = await users.FindByIdAsync(userId.ToString());
+            if (user is null) return Result.Refused("That member of staff no longer exists.");
+            var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
+            var before = new Snapshot(role, user.HomeBranchId, user.Active);
+            var error = await change(users, user, role);
+            if (error is not null) return Result.Refused(error);
+            var after = new Snapshot((await users.GetRolesAsync(user)).FirstOrDefault() ?? "", user.HomeBranchId, user.Active);
+            Stage(db, admin, user.Id, before, after, reset, reason);
+            return Result.Ok(user.Id);
+        }, ct);
+
+    /// <summary>
+    /// One staff change and its audit record commit together or not at all. Identity's store saves as it goes, so the
+    /// whole change runs in one transaction on the store's own context; a refusal or a failed audit write rolls it back.
+    /// </summary>
+    private async Task<Result> InTransactionAsync(Func<IServiceProvider, PosDbContext, CancellationToken, Task<Result>> work, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = await users.FindByIdAsync(userId.ToString());
-        if (user is null) return Result.Refused("That member of staff no longer exists.");
-        var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
-        var before = new Snapshot(role, user.HomeBranchId, user.Active);
-        var error = await change(users, user, role);
-        if (error is not null) return Result.Refused(error);
-        var after = new Snapshot((await users.GetRolesAsync(user)).FirstOrDefault() ?? "", user.HomeBranchId, user.Active);
-        await RecordAsync(admin, user.Id, before, after, reset, reason, ct);
-        return Result.Ok(user.Id);
+        await using var probe = await factory.CreateDbContextAsync(ct);
+        // PostgreSQL retries transient failures: the whole change runs again in a fresh scope.
+        return await probe.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PosDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var result = await work(scope.ServiceProvider, db, token);
+            if (!result.Succeeded) return result;
+            await db.SaveChangesAsync(token);
+            await transaction.CommitAsync(token);
+            return result;
+        }, ct);
     }
 
-    private Task RecordAsync(ClaimsPrincipal admin, Guid userId, Snapshot? before, Snapshot after, string? reset, string reason, CancellationToken ct) =>
-        audit.RecordAsync(AuditActors.From(admin), new AuditEntry(AuditEventTypes.UserChanged, nameof(StaffUser), userId.ToString())
+    private void Stage(PosDbContext db, ClaimsPrincipal admin, Guid userId, Snapshot? before, Snapshot after, string? reset, string reason) =>
+        audit.Stage(db, AuditActors.From(admin), new AuditEntry(AuditEventTypes.UserChanged, nameof(StaffUser), userId.ToString())
         {
             Before = before is null ? null : JsonSerializer.Serialize(before),
             After = JsonSerializer.Serialize(new { after.Role, after.HomeBranchId, after.Active, Reset = reset }),
             Reason = reason,
-        }, ct);
+        });
 
     private async Task<string?> BranchErrorAsync(Guid branchId, CancellationToken ct)
     {

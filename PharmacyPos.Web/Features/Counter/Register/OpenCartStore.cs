@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PharmacyPos.Domain.Audit;
+using PharmacyPos.Web.Infrastructure.Auditing;
 using PharmacyPos.Web.Infrastructure.Persistence;
 
 namespace PharmacyPos.Web.Features.Counter.Register;
@@ -8,7 +11,7 @@ namespace PharmacyPos.Web.Features.Counter.Register;
 /// and the version it read, and changes the row only if both still match (one conditional statement, so two
 /// instances of the app agree): a stale or displaced screen writes nothing and is told why.
 /// </summary>
-public sealed class OpenCartStore(IDbContextFactory<PosDbContext> factory, TimeProvider time)
+public sealed class OpenCartStore(IDbContextFactory<PosDbContext> factory, TimeProvider time, IAuditTrail audit)
 {
     /// <summary>A screen that has not said it is there for this long has gone (closed, crashed, unplugged).</summary>
     public static readonly TimeSpan ScreenGoneAfter = TimeSpan.FromSeconds(45);
@@ -42,10 +45,11 @@ public sealed class OpenCartStore(IDbContextFactory<PosDbContext> factory, TimeP
     /// Opens a register for <paramref name="screen"/>: its open sale (or <paramref name="newSale"/>, written at once so
     /// the register is held even while empty). A register another live screen holds, at another sign-in, is refused
     /// with who holds it unless <paramref name="takeOver"/>; a screen of the same sign-in (a reload, another tab) or a
-    /// screen gone quiet gives it up without asking.
+    /// screen gone quiet gives it up without asking. Taking a register from another live screen is recorded in the
+    /// audit trail as done by <paramref name="takenBy"/>: who took whose open sale, and when.
     /// </summary>
     public async Task<RegisterOpening> OpenAsync(Guid branchId, string register, RegisterScreen screen, Func<CartSnapshot> newSale, bool takeOver,
-        CancellationToken ct = default)
+        AuditActor? takenBy = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(screen);
         ArgumentNullException.ThrowIfNull(newSale);
@@ -83,8 +87,17 @@ public sealed class OpenCartStore(IDbContextFactory<PosDbContext> factory, TimeP
                     .SetProperty(c => c.HolderName, screen.Name)
                     .SetProperty(c => c.HolderSeenAt, now)
                     .SetProperty(c => c.Version, row.Version + 1), ct);
-            if (taken == 1)
-                return new RegisterOpening.Opened(row.Snapshot(), row.Version + 1);
+            if (taken != 1)
+                continue;
+            if (live && row.HolderSignIn != screen.SignIn && takenBy is not null)
+            {
+                await audit.RecordAsync(takenBy, new AuditEntry(AuditEventTypes.RegisterTakenOver, "Register", register)
+                {
+                    Before = JsonSerializer.Serialize(new { screen = row.HolderName, sale = row.SaleNumber, items = row.ItemCount }),
+                    After = JsonSerializer.Serialize(new { screen = screen.Name, sale = row.SaleNumber }),
+                }, ct);
+            }
+            return new RegisterOpening.Opened(row.Snapshot(), row.Version + 1);
         }
         throw new Domain.Shared.DomainException("The register is busy on another screen. Try again.");
     }

@@ -71,7 +71,7 @@ public sealed partial class RegisterSession
         }
 
         using var writing = Writing();
-        switch (await carts.OpenAsync(Branch.Id, Register, _screen!, NewCart, takeOver, ct))
+        switch (await carts.OpenAsync(Branch.Id, Register, _screen!, NewCart, takeOver, Actor, ct))
         {
             case RegisterOpening.Opened opened:
                 if (fresh is not null && opened.Cart.SaleId == fresh.Id)

@@ -85,7 +85,7 @@ public sealed class ControlledSubstanceStep(IAuditTrail audit) : ISaleCommitStep
 
             var record = ControlledSaleRecord.ForScheduleVOtc(product, units, purchaser!, approval.ApproverId, branch.Id, sale.Id, context.At);
             db.Add(record);
-            prior.Add(new ScheduleVOtcPurchase(record.At, units));
+            prior.Add(record.ToScheduleVOtcPurchase()!);
             audit.Stage(db, context.Actor, new AuditEntry(AuditEventTypes.ControlledSubstanceSold, nameof(ControlledSaleRecord), record.Id.ToString())
             {
                 After = PurchaserRecords.Json(new
@@ -94,6 +94,9 @@ public sealed class ControlledSubstanceStep(IAuditTrail audit) : ISaleCommitStep
                     product = product.Name,
                     schedule = record.ScheduleLabel,
                     units,
+                    measure = record.Measure?.ToString(),
+                    measuredQuantity = record.MeasuredQuantity,
+                    containsOpium = record.ContainsOpium,
                     purchaser = purchaser!.ToString(),
                     approvedAt = approval.At,
                 }),

@@ -64,7 +64,12 @@ public static class PurchaserRecords
                 && r.Purchaser!.IssuedBy == purchaser.IssuedBy && r.Purchaser.Number == purchaser.Number
                 && r.Purchaser.DateOfBirth == purchaser.DateOfBirth)
             .ToListAsync(ct);
-        return records.Select(r => r.ToScheduleVOtcPurchase()).OfType<ScheduleVOtcPurchase>().ToList();
+        // Records made before sales were measured are measured by their product's content.
+        var unmeasured = records.Where(r => r.Measure is null).Select(r => r.ProductId).Distinct().ToList();
+        var contents = unmeasured.Count == 0
+            ? new Dictionary<Guid, ScheduleVContent?>()
+            : await db.Set<Product>().AsNoTracking().Where(p => unmeasured.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.ScheduleV, ct);
+        return records.Select(r => r.ToScheduleVOtcPurchase(contents.GetValueOrDefault(r.ProductId))).OfType<ScheduleVOtcPurchase>().ToList();
     }
 
     /// <summary>The fills with their prescriptions (read only: the pickup marks them with a conditional update).</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using PharmacyPos.Domain.Compliance;
 using PharmacyPos.Domain.Shared;
 using PharmacyPos.Domain.Staff;
 using PharmacyPos.Web.Infrastructure.Identity;
@@ -10,28 +8,28 @@ namespace PharmacyPos.Web.Features.Pharmacy.Components;
 public interface IPharmacistApprover
 {
     /// <summary>The pharmacist's id and user name, or a refusal in the cashier's words.</summary>
-    Task<(Guid Id, string UserName)> IdentifyAsync(string? userName, string? password, CancellationToken ct = default);
+    /// <param name="client">Where the approval is typed (<see cref="CredentialAttempts.ClientOf"/>): wrong tries are limited per client.</param>
+    Task<(Guid Id, string UserName)> IdentifyAsync(string? userName, string? password, string client, CancellationToken ct = default);
 }
 
-internal sealed class PharmacistApprover(IServiceScopeFactory scopes) : IPharmacistApprover
+/// <summary>
+/// Wrong tries are limited per register and per user name and do not count toward the pharmacist's lockout: a
+/// cashier must not be able to lock the pharmacist out of signing in (see <see cref="CredentialAttempts"/>).
+/// </summary>
+internal sealed class PharmacistApprover(ApproverCredentials approvers) : IPharmacistApprover
 {
-    public async Task<(Guid Id, string UserName)> IdentifyAsync(string? userName, string? password, CancellationToken ct = default)
+    public async Task<(Guid Id, string UserName)> IdentifyAsync(string? userName, string? password, string client, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
             throw new DomainException("The pharmacist enters their user name and password.");
-        // A scope per check: the user store's context lives for this check only, never for the circuit.
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = await users.FindByNameAsync(userName.Trim());
-        if (user is null || !user.Active || await users.IsLockedOutAsync(user) || !await users.CheckPasswordAsync(user, password))
+        ct.ThrowIfCancellationRequested();
+        return await approvers.CheckAsync(userName, password, client) switch
         {
-            if (user is not null)
-                await users.AccessFailedAsync(user);
-            throw new DomainException("That user name and password do not match a pharmacist; try again.");
-        }
-        if (!await users.IsInRoleAsync(user, StaffRole.Pharmacist))
-            throw new DomainException($"{user.DisplayName} is not a pharmacist; only a pharmacist can approve this.");
-        await users.ResetAccessFailedCountAsync(user);
-        return (user.Id, user.UserName!);
+            ApproverCheck.Verified { Roles: var roles, User: var user } when !roles.Contains(StaffRole.Pharmacist) =>
+                throw new DomainException($"{user.DisplayName} is not a pharmacist; only a pharmacist can approve this."),
+            ApproverCheck.Verified { User: var user } => (user.Id, user.UserName!),
+            ApproverCheck.TooManyAttempts => throw new DomainException(CredentialAttempts.TooMany),
+            _ => throw new DomainException("That user name and password do not match a pharmacist; try again."),
+        };
     }
 }

@@ -24,6 +24,10 @@ internal sealed class BranchConfiguration : IEntityTypeConfiguration<Branch>
             p.Property(x => x.ListedChemicalThirtyDayGrams).HasPrecision(6, 3);
             p.Property(x => x.Counseling).HasConversion<string>().HasMaxLength(40);
             p.Property(x => x.RefundApprovalThreshold).HasPrecision(12, 2);
+            p.Property(x => x.ScheduleVOtcOpiumMilliliters).HasPrecision(8, 2);
+            p.Property(x => x.ScheduleVOtcOtherMilliliters).HasPrecision(8, 2);
+            p.Ignore(x => x.ScheduleVOtcLimits);
+            p.Ignore(x => x.ListedChemicalThirtyDayGramsInForce);
         });
         b.Navigation(x => x.Policy).IsRequired();
         b.OwnsMany(x => x.TaxRates, t =>

@@ -44,6 +44,8 @@ internal sealed class ControlledSaleRecordConfiguration : IEntityTypeConfigurati
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Schedule).HasConversion<string>().HasMaxLength(8);
         b.Property(x => x.Quantity).HasPrecision(10, 3);
+        b.Property(x => x.Measure).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.MeasuredQuantity).HasPrecision(12, 2);
         b.OwnsOne(x => x.Purchaser, LogbookEntryConfiguration.PhotoIdColumns);
         b.HasIndex(x => new { x.ProductId, x.At });
         b.HasIndex(x => x.SaleId);

@@ -29,6 +29,12 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
             c.Property(x => x.SaltMilligramsPerPackage).HasPrecision(10, 3);
             c.Property(x => x.BaseFactor).HasPrecision(6, 5);
             c.Ignore(x => x.BaseGramsPerPackage);
+            c.Ignore(x => x.BaseMilligramsPerPackage);
+        });
+        b.OwnsOne(x => x.ScheduleV, c =>
+        {
+            c.Property(x => x.Measure).HasConversion<string>().HasMaxLength(16);
+            c.Property(x => x.PerPackage).HasPrecision(10, 2);
         });
     }
 }

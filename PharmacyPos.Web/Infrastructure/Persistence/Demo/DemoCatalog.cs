@@ -109,6 +109,9 @@ public static class DemoCatalog
                     var product = new Product(gtin, name, drug.Category, drug.Rx ? TaxClass.Prescription : TaxClass.Standard, Money.Of(price));
                     product.DescribeDrug(ndc, drug.Strength, drug.Form, pack);
                     product.Classify(drug.Schedule, drug.Rx);
+                    if (drug.Schedule == DeaSchedule.V)
+                        // 21 CFR 1306.26(b) counts liquids by volume (a 4 fl oz bottle) and solids by dosage units.
+                        product.DescribeScheduleV(drug.Form == "syrup" ? ScheduleVContent.Liquid(118m) : ScheduleVContent.Solid(pack));
                     product.RestrictAge(drug.MinimumAge);
                     product.MarkFsaHsaEligible(drug.Fsa);
                     if (drug.PseudoephedrineMgPerUnit is { } mg)

@@ -60,8 +60,8 @@ public sealed class DemoDataSeeder(
             var river = new Branch("BR-002", "Riverside Pharmacy", "42 River Road, Portland, OR 97201", "OR", "America/Los_Angeles");
             // Oregon has no sales tax; Oregon also limits pseudoephedrine more strictly than the federal rule.
             river.Policy.SetListedChemicalLimits(3.6m, 7.2m);
-            river.Policy.SetScheduleVOtc(allowed: false, unitsPer48Hours: 1);
-            main.Policy.SetScheduleVOtc(allowed: true, unitsPer48Hours: 1);
+            river.Policy.SetScheduleVOtc(allowed: false);
+            main.Policy.SetScheduleVOtc(allowed: true);
             db.AddRange(main, river);
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Seeded the demo branches.");

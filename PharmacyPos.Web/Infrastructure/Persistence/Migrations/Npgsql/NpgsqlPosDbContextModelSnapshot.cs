@@ -525,9 +525,23 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                         .HasColumnType("uuid")
                         .HasColumnName("branch_id");
 
+                    b.Property<bool>("ContainsOpium")
+                        .HasColumnType("boolean")
+                        .HasColumnName("contains_opium");
+
                     b.Property<Guid?>("FillId")
                         .HasColumnType("uuid")
                         .HasColumnName("fill_id");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("measure");
+
+                    b.Property<decimal?>("MeasuredQuantity")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("measured_quantity");
 
                     b.Property<Guid?>("PatientId")
                         .HasColumnType("uuid")
@@ -1895,13 +1909,27 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                                 .HasColumnType("numeric(12,2)")
                                 .HasColumnName("policy_refund_approval_threshold");
 
+                            b1.Property<int>("ScheduleVOtcOpiumDosageUnits")
+                                .HasColumnType("integer")
+                                .HasColumnName("policy_schedule_v_otc_opium_dosage_units");
+
+                            b1.Property<decimal>("ScheduleVOtcOpiumMilliliters")
+                                .HasPrecision(8, 2)
+                                .HasColumnType("numeric(8,2)")
+                                .HasColumnName("policy_schedule_v_otc_opium_milliliters");
+
+                            b1.Property<int>("ScheduleVOtcOtherDosageUnits")
+                                .HasColumnType("integer")
+                                .HasColumnName("policy_schedule_v_otc_other_dosage_units");
+
+                            b1.Property<decimal>("ScheduleVOtcOtherMilliliters")
+                                .HasPrecision(8, 2)
+                                .HasColumnType("numeric(8,2)")
+                                .HasColumnName("policy_schedule_v_otc_other_milliliters");
+
                             b1.Property<bool>("ScheduleVOtcSalesAllowed")
                                 .HasColumnType("boolean")
                                 .HasColumnName("policy_schedule_v_otc_sales_allowed");
-
-                            b1.Property<int>("ScheduleVOtcUnitsPer48Hours")
-                                .HasColumnType("integer")
-                                .HasColumnName("policy_schedule_v_otc_units_per48hours");
 
                             b1.Property<bool>("ShipsListedChemicals")
                                 .HasColumnType("boolean")
@@ -1997,7 +2025,39 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Npgsql
                                 .HasConstraintName("fk_products_products_id");
                         });
 
+                    b.OwnsOne("PharmacyPos.Domain.Catalog.ScheduleVContent", "ScheduleV", b1 =>
+                        {
+                            b1.Property<Guid>("ProductId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<bool>("ContainsOpium")
+                                .HasColumnType("boolean")
+                                .HasColumnName("schedule_v_contains_opium");
+
+                            b1.Property<string>("Measure")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("schedule_v_measure");
+
+                            b1.Property<decimal>("PerPackage")
+                                .HasPrecision(10, 2)
+                                .HasColumnType("numeric(10,2)")
+                                .HasColumnName("schedule_v_per_package");
+
+                            b1.HasKey("ProductId");
+
+                            b1.ToTable("products");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProductId")
+                                .HasConstraintName("fk_products_products_id");
+                        });
+
                     b.Navigation("ListedChemical");
+
+                    b.Navigation("ScheduleV");
                 });
 
             modelBuilder.Entity("PharmacyPos.Domain.Compliance.ControlledSaleRecord", b =>

@@ -514,9 +514,23 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("branch_id");
 
+                    b.Property<bool>("ContainsOpium")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contains_opium");
+
                     b.Property<Guid?>("FillId")
                         .HasColumnType("TEXT")
                         .HasColumnName("fill_id");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure");
+
+                    b.Property<decimal?>("MeasuredQuantity")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measured_quantity");
 
                     b.Property<Guid?>("PatientId")
                         .HasColumnType("TEXT")
@@ -1884,13 +1898,27 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("policy_refund_approval_threshold");
 
+                            b1.Property<int>("ScheduleVOtcOpiumDosageUnits")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("policy_schedule_v_otc_opium_dosage_units");
+
+                            b1.Property<decimal>("ScheduleVOtcOpiumMilliliters")
+                                .HasPrecision(8, 2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("policy_schedule_v_otc_opium_milliliters");
+
+                            b1.Property<int>("ScheduleVOtcOtherDosageUnits")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("policy_schedule_v_otc_other_dosage_units");
+
+                            b1.Property<decimal>("ScheduleVOtcOtherMilliliters")
+                                .HasPrecision(8, 2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("policy_schedule_v_otc_other_milliliters");
+
                             b1.Property<bool>("ScheduleVOtcSalesAllowed")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("policy_schedule_v_otc_sales_allowed");
-
-                            b1.Property<int>("ScheduleVOtcUnitsPer48Hours")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("policy_schedule_v_otc_units_per48hours");
 
                             b1.Property<bool>("ShipsListedChemicals")
                                 .HasColumnType("INTEGER")
@@ -1986,7 +2014,39 @@ namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasConstraintName("fk_products_products_id");
                         });
 
+                    b.OwnsOne("PharmacyPos.Domain.Catalog.ScheduleVContent", "ScheduleV", b1 =>
+                        {
+                            b1.Property<Guid>("ProductId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<bool>("ContainsOpium")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("schedule_v_contains_opium");
+
+                            b1.Property<string>("Measure")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("schedule_v_measure");
+
+                            b1.Property<decimal>("PerPackage")
+                                .HasPrecision(10, 2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("schedule_v_per_package");
+
+                            b1.HasKey("ProductId");
+
+                            b1.ToTable("products");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProductId")
+                                .HasConstraintName("fk_products_products_id");
+                        });
+
                     b.Navigation("ListedChemical");
+
+                    b.Navigation("ScheduleV");
                 });
 
             modelBuilder.Entity("PharmacyPos.Domain.Compliance.ControlledSaleRecord", b =>
