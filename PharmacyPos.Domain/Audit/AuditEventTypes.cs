@@ -33,6 +33,8 @@ public static class AuditEventTypes
     public const string UserChanged = nameof(UserChanged);
     public const string ComplianceOverride = nameof(ComplianceOverride);
     public const string ComplianceRefused = nameof(ComplianceRefused);
+    /// <summary>A controlled prescription-only drug was scanned or picked as a store item and kept out of the sale.</summary>
+    public const string PrescriptionItemRefused = nameof(PrescriptionItemRefused);
     /// <summary>Part of the audit trail was exported (to CSV, for an inspector): what was taken is itself recorded.</summary>
     public const string AuditExported = nameof(AuditExported);
     /// <summary>Listed-chemical logbook entries were exported (to CSV, for DEA or police): the criteria are recorded.</summary>
@@ -50,7 +52,7 @@ public static class AuditEventTypes
         StockAdjusted, StockReceived,
         ControlledSubstanceSold, ListedChemicalSold, ListedChemicalRefused, AgeVerified,
         PrescriptionVerified, PrescriptionPickedUp, PatientRecordViewed, PatientRecordChanged,
-        PolicyChanged, UserChanged, ComplianceOverride, ComplianceRefused, AuditExported, LogbookExported, AuditChainGap,
+        PolicyChanged, UserChanged, ComplianceOverride, ComplianceRefused, AuditExported, LogbookExported, AuditChainGap, PrescriptionItemRefused,
     ];
 
     /// <summary>

@@ -95,8 +95,29 @@ public sealed class Sale : Entity
     public SaleLine Line(Guid lineId) =>
         _lines.FirstOrDefault(l => l.Id == lineId) ?? throw new DomainException("That line is not on this sale.");
 
-    /// <summary>Scans an item in: copies the product's name, price, tax class and flags, and the branch's tax rate for it.</summary>
+    /// <summary>
+    /// Scans an item in: copies the product's name, price, tax class and flags, and the branch's tax rate for it.
+    /// A prescription-only product is never a store item: it is handed over only as a pharmacist-verified fill
+    /// picked up for its patient (<see cref="AddPrescriptionLine"/>).
+    /// </summary>
     public SaleLine AddLine(Product product, int quantity, Branch branch, Guid? lotId = null)
+    {
+        if (StoreItemRefusal(product) is { } refusal)
+            throw new DomainException(refusal);
+        return AddItem(product, quantity, branch, lotId);
+    }
+
+    /// <summary>
+    /// Why <paramref name="product"/> cannot be sold as a store item (scanned or picked from a search), or null
+    /// when it can: a prescription-only drug leaves the pharmacy only from its filled prescription.
+    /// </summary>
+    public static string? StoreItemRefusal(Product product) => product.RxOnly ? PrescriptionItemRefusal(product.Name) : null;
+
+    /// <summary>What the cashier reads when a prescription item is scanned or picked as a store item.</summary>
+    public static string PrescriptionItemRefusal(string productName) =>
+        $"Prescription item: hand it over from its filled prescription, F11 or the bag label. {productName} is not sold as a store item.";
+
+    private SaleLine AddItem(Product product, int quantity, Branch branch, Guid? lotId)
     {
         EnsureBasketCanChange();
         if (branch.Id != BranchId)
@@ -124,7 +145,7 @@ public sealed class Sale : Entity
             throw new DomainException("A copay cannot be negative.");
         if (ActiveLines.Any(l => l.FillId == fillId))
             throw new DomainException("This prescription is already on the sale.");
-        var line = AddLine(product, 1, branch);
+        var line = AddItem(product, 1, branch, null);
         line.DispenseFill(fillId, copay);
         BasketChanged();
         return line;

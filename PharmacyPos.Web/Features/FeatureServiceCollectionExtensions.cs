@@ -55,6 +55,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<Counter.Register.OpenCartStore>();
         services.AddSingleton<Counter.Register.CounterCatalog>();
         services.AddSingleton<Counter.Register.PriceChangeApproval>();
+        services.AddSingleton<Counter.Register.PrescriptionItemGuard>();
         services.AddScoped<Counter.Register.RegisterSession>();
         return services;
     }

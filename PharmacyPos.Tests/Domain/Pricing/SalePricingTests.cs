@@ -68,7 +68,7 @@ public class SalePricingTests
     public void A_prescription_fill_is_never_discounted_by_a_promotion()
     {
         var sale = NewSale(_branch);
-        var rx = sale.AddLine(Product("Oseltamivir 75mg", 45m, "Cold & flu", rx: true), 1, _branch);
+        var rx = sale.AddFill(Product("Oseltamivir 75mg", 45m, "Cold & flu", rx: true), _branch);
         sale.ApplyPromotions(TwentyOffColdAndFlu(), Now);
 
         Assert.Equal(Money.Zero, rx.PromotionDiscount);

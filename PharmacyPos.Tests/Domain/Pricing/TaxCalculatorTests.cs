@@ -36,7 +36,7 @@ public class TaxCalculatorTests
         var branch = Branch(standardRate: 8.25m, prescriptionRate: 0m);
         var sale = NewSale(branch);
         var otc = sale.AddLine(Product("Ibuprofen 100ct", 8m), 1, branch);
-        var rx = sale.AddLine(Product("Lisinopril 10mg", 15m, "Prescription", rx: true), 1, branch);
+        var rx = sale.AddFill(Product("Lisinopril 10mg", 15m, "Prescription", rx: true), branch);
 
         Assert.Equal(M(0.66m), otc.Tax);
         Assert.Equal(Money.Zero, rx.Tax);

@@ -93,4 +93,36 @@ public class PrescriptionLineTests
         Assert.Throws<DomainException>(() => sale.AddPrescriptionLine(drug, Guid.CreateVersion7(), M(copay), _branch));
         Assert.Empty(sale.Lines);
     }
+
+    [Theory]
+    [InlineData(PharmacyPos.Domain.Catalog.DeaSchedule.None)]
+    [InlineData(PharmacyPos.Domain.Catalog.DeaSchedule.II)]
+    [InlineData(PharmacyPos.Domain.Catalog.DeaSchedule.IV)]
+    [InlineData(PharmacyPos.Domain.Catalog.DeaSchedule.V)]
+    public void A_prescription_only_drug_is_never_a_store_item_only_a_fill(PharmacyPos.Domain.Catalog.DeaSchedule schedule)
+    {
+        var drug = Product("Oxycodone HCl 5 mg tablet, 30 ct", 24.00m, "Prescription");
+        drug.Classify(schedule, rxOnly: true);
+        var sale = NewSale(_branch);
+
+        var error = Assert.Throws<DomainException>(() => sale.AddLine(drug, 1, _branch));
+
+        Assert.Equal("Prescription item: hand it over from its filled prescription, F11 or the bag label. Oxycodone HCl 5 mg tablet, 30 ct is not sold as a store item.",
+            error.Message);
+        Assert.Equal(error.Message, Sale.StoreItemRefusal(drug));
+        Assert.Empty(sale.Lines);
+        var fill = sale.AddPrescriptionLine(drug, Guid.CreateVersion7(), M(5.00m), _branch);
+        Assert.Equal(fill.Id, Assert.Single(sale.ActiveLines).Id);
+        Assert.True(fill.IsPrescription);
+    }
+
+    [Fact]
+    public void A_store_item_is_not_refused_as_a_prescription()
+    {
+        var syrup = Product("Codeine/guaifenesin syrup", 12.99m, "Cold and flu");
+        syrup.Classify(PharmacyPos.Domain.Catalog.DeaSchedule.V, rxOnly: false);
+
+        Assert.Null(Sale.StoreItemRefusal(syrup));
+        Assert.False(NewSale(_branch).AddLine(syrup, 1, _branch).IsPrescription);
+    }
 }

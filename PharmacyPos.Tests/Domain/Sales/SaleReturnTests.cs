@@ -22,7 +22,7 @@ public class SaleReturnTests
         var sale = NewSale(_branch);
         var ibuprofen = sale.AddLine(Product("Ibuprofen 24ct", 3.33m), 3, _branch);
         var bandages = sale.AddLine(Product("Adhesive bandages", 10m, "First aid", fsaHsa: true), 1, _branch);
-        var prescription = sale.AddLine(Product("Amoxicillin 500mg", 12m, "Prescription", rx: true), 1, _branch);
+        var prescription = sale.AddFill(Product("Amoxicillin 500mg", 12m, "Prescription", rx: true), _branch);
         sale.Priced();
         sale.AddApprovedCardTender(TenderKind.Card, 20m, "Visa", "4242", "A1", "T-1");
         sale.AddCashTender(20m);

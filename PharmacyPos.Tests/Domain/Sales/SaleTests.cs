@@ -251,7 +251,7 @@ public class SaleTests
     public void A_basket_discount_never_touches_a_prescription()
     {
         var sale = NewSale(_branch);
-        var rx = sale.AddLine(Product("Amoxicillin 500mg", 12m, "Prescription", rx: true), 1, _branch);
+        var rx = sale.AddFill(Product("Amoxicillin 500mg", 12m, "Prescription", rx: true), _branch);
         var otc = sale.AddLine(Product("Probiotic", 20m), 1, _branch);
 
         sale.ApplyBasketDiscount(Discount.Percent(10m, "Senior day"));
@@ -267,7 +267,7 @@ public class SaleTests
     {
         var sale = NewSale(_branch);
         sale.AddLine(Product("Gauze", 4m), 1, _branch);
-        sale.AddLine(Product("Amoxicillin 500mg", 12m, "Prescription", rx: true), 1, _branch);
+        sale.AddFill(Product("Amoxicillin 500mg", 12m, "Prescription", rx: true), _branch);
 
         var error = Assert.Throws<DomainException>(() => sale.ApplyBasketDiscount(Discount.Amount(4.01m, "Coupon")));
 

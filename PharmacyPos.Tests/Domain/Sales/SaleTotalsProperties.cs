@@ -48,7 +48,13 @@ public class SaleTotalsProperties
         var branch = Branch(standardRate: spec.TaxThousandths / 1000m);
         var sale = NewSale(branch, spec.Loyalty);
         foreach (var l in spec.Lines)
-            sale.AddLine(Product("Item", l.PriceCents / 100m, Categories[l.Category], l.FsaHsa, l.Prescription), l.Quantity, branch);
+        {
+            var product = Product("Item", l.PriceCents / 100m, Categories[l.Category], l.FsaHsa, l.Prescription);
+            if (l.Prescription)
+                sale.AddFill(product, branch);
+            else
+                sale.AddLine(product, l.Quantity, branch);
+        }
         if (spec.RemoveIndex >= 0 && spec.RemoveIndex < spec.Lines.Length && spec.Lines.Length > 1)
             sale.RemoveLine(sale.Lines.Single(x => x.LineNumber == spec.RemoveIndex + 1).Id, "Not wanted");
         sale.ApplyPromotions(Promotions, Now);

@@ -31,6 +31,10 @@ internal static class Shop
         return product;
     }
 
+    /// <summary>A prescription handed over from its fill, at a copay of its list price.</summary>
+    public static SaleLine AddFill(this Sale sale, Product product, Branch branch) =>
+        sale.AddPrescriptionLine(product, Guid.CreateVersion7(), product.Price, branch);
+
     public static Sale NewSale(Branch branch, bool loyaltyMember = false) =>
         new(Guid.CreateVersion7(), "S2025031400001", branch.Id, "R1", Guid.CreateVersion7(), Now, null, loyaltyMember);
 

@@ -132,7 +132,13 @@ internal sealed class PharmacyCounter : IAsyncDisposable
         var number = $"T{Interlocked.Increment(ref _saleNumber):D8}";
         var sale = new Sale(Guid.CreateVersion7(), number, branch.Id, "R1", CashierId, Now.AddMinutes(-5));
         foreach (var (product, quantity) in lines)
-            sale.AddLine(product, quantity, branch);
+        {
+            // A prescription-only drug is on a sale only as a fill picked up, one unit of the fill.
+            if (product.RxOnly)
+                sale.AddPrescriptionLine(product, Guid.CreateVersion7(), product.Price, branch);
+            else
+                sale.AddLine(product, quantity, branch);
+        }
         sale.ApplyPromotions(PricingEngine.WithoutPromotions, Now);
         sale.AddCashTender(sale.Total.Amount);
         sale.Complete(Now);

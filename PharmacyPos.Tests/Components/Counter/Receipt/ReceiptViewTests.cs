@@ -38,7 +38,7 @@ public sealed class ReceiptViewTests
         {
             var amoxicillin = new Product(Gtin.FromBody("03000033300"), "Amoxicillin 500 mg capsule, 21 ct", "Prescription", TaxClass.Standard, Money.Of(12m));
             amoxicillin.Classify(DeaSchedule.None, rxOnly: true);
-            sale.AddLine(amoxicillin, 1, branch);
+            sale.AddPrescriptionLine(amoxicillin, Guid.CreateVersion7(), Money.Of(12m), branch);
         }
         sale.ApplyPromotions(PricingEngine.WithoutPromotions, SoldAt);
         sale.ApplyLineDiscount(discounted.Id, Discount.Amount(2.00m, "Dented box"));

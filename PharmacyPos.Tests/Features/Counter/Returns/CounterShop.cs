@@ -108,7 +108,13 @@ internal sealed class CounterShop : IAsyncDisposable
         var number = "S" + when.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + Interlocked.Increment(ref _nextSale).ToString("D6", CultureInfo.InvariantCulture);
         var sale = new Sale(Guid.CreateVersion7(), number, Branch.Id, "R1", (cashier ?? Cashier).Id, when, customerId);
         foreach (var (product, quantity) in items)
-            sale.AddLine(product, quantity, Branch, lotId);
+        {
+            // A prescription-only drug is on a sale only as a fill picked up, one unit of the fill.
+            if (product.RxOnly)
+                sale.AddPrescriptionLine(product, Guid.CreateVersion7(), product.Price, Branch);
+            else
+                sale.AddLine(product, quantity, Branch, lotId);
+        }
         sale.ApplyPromotions(PricingEngine.WithoutPromotions, when);
         pay?.Invoke(sale);
         if (sale.RemainingDue > Money.Zero)

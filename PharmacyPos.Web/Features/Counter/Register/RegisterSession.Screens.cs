@@ -71,6 +71,7 @@ public sealed partial class RegisterSession
         }
 
         using var writing = Writing();
+        string? takenOff = null;
         switch (await carts.OpenAsync(Branch.Id, Register, _screen!, NewCart, takeOver, Actor, ct))
         {
             case RegisterOpening.Opened opened:
@@ -83,12 +84,15 @@ public sealed partial class RegisterSession
                 }
                 else
                 {
-                    await LoadAsync(opened.Cart, ct);
+                    takenOff = await LoadAsync(opened.Cart, ct);
                 }
                 _version = opened.Version;
                 HeldElsewhere = null;
                 LockedBy = null;
                 Started = true;
+                // A cart saved before prescription items were refused as store items comes back without them, saved so.
+                if (takenOff is not null && await SaveAsync(ct))
+                    Fail(takenOff);
                 Changed?.Invoke();
                 return true;
             case RegisterOpening.HeldElsewhere held:

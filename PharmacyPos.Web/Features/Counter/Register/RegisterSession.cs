@@ -38,7 +38,8 @@ public sealed partial class RegisterSession(
     IPaymentTerminal terminal,
     TimeProvider time,
     IEnumerable<ILineAddingCheck> lineChecks,
-    IEnumerable<IPaymentStartingCheck> paymentChecks)
+    IEnumerable<IPaymentStartingCheck> paymentChecks,
+    PrescriptionItemGuard prescriptionItems)
 {
     public const int SearchResultsShown = 10;
     private static readonly TimeSpan PricingKeptFor = TimeSpan.FromMinutes(1);
@@ -147,6 +148,9 @@ public sealed partial class RegisterSession(
     public async Task<bool> AddProductAsync(Product product, Guid? lotId, CancellationToken ct = default)
     {
         EndCompletedSale();
+        // Before the other checks, so nobody is asked for an ID for an item that cannot be sold here at all.
+        if (await prescriptionItems.RefuseAsync(this, product, ct) is { } prescription)
+            return Fail(prescription);
         foreach (var check in lineChecks)
         {
             if (await check.CheckAsync(new LineAdding(this, product, 1, lotId), ct) is { } refusal)
@@ -254,16 +258,17 @@ public sealed partial class RegisterSession(
         if (await carts.FindSuspendedAsync(saleId, Branch.Id, ct) is not var (suspended, version))
             return Fail("That sale is no longer suspended; another register may have resumed it.");
         var resumed = suspended with { Suspended = false, Register = Register };
-        Sale sale;
+        CartReplay.Reopened reopened;
         try
         {
             await using var db = await factory.CreateDbContextAsync(ct);
-            sale = (await CartReplay.RebuildAsync(db, resumed, ct)).Sale;
+            reopened = await CartReplay.ReopenAsync(db, resumed, ct);
         }
         catch (DomainException ex)
         {
             return Fail(ex.Message);
         }
+        var sale = reopened.Rebuilt.Sale;
         var snapshot = CartSnapshot.Of(sale, resumed);
         if (await carts.ResumeAsync(snapshot, version, _screen!, Sale.Id, ct) is not { } written)
         {
@@ -275,7 +280,10 @@ public sealed partial class RegisterSession(
         _carry = snapshot;
         _version = written;
         SelectedLineId = Sale.ActiveLines.LastOrDefault()?.Id;
-        Inform($"Sale {Sale.SaleNumber} is back on the register.");
+        if (await TakenOffAsync(reopened, ct) is { } takenOff)
+            Fail($"Sale {Sale.SaleNumber} is back on the register. {takenOff}");
+        else
+            Inform($"Sale {Sale.SaleNumber} is back on the register.");
         return true;
     }
 
@@ -581,13 +589,28 @@ public sealed partial class RegisterSession(
     }
 
 
-    private async Task LoadAsync(CartSnapshot snapshot, CancellationToken ct)
+    /// <summary>Puts a saved cart on the register; returns what was taken off it (prescription items held as store items), or null.</summary>
+    private async Task<string?> LoadAsync(CartSnapshot snapshot, CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        Sale = (await CartReplay.RebuildAsync(db, snapshot, ct)).Sale;
+        CartReplay.Reopened reopened;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+            reopened = await CartReplay.ReopenAsync(db, snapshot, ct);
+        Sale = reopened.Rebuilt.Sale;
         _carry = snapshot;
         _saved = snapshot;
         SelectedLineId = Sale.ActiveLines.LastOrDefault()?.Id;
+        return await TakenOffAsync(reopened, ct);
+    }
+
+    /// <summary>What a reopened cart came back without, for the cashier (recorded for controlled drugs), or null.</summary>
+    private async Task<string?> TakenOffAsync(CartReplay.Reopened reopened, CancellationToken ct)
+    {
+        if (reopened.Refused.Count == 0)
+            return null;
+        var said = new List<string>();
+        foreach (var product in reopened.Refused)
+            said.Add((await prescriptionItems.RefuseAsync(this, product, ct))!);
+        return $"Taken off the sale: {string.Join(" ", said)}";
     }
 
 
