@@ -7,6 +7,7 @@ using PharmacyPos.Web.Infrastructure.Health;
 using PharmacyPos.Web.Infrastructure.Identity;
 using PharmacyPos.Web.Infrastructure.Persistence;
 using PharmacyPos.Web.Infrastructure.Persistence.Demo;
+using PharmacyPos.Web.Infrastructure.Security;
 using PharmacyPos.Web.Infrastructure.Storage;
 using PharmacyPos.Web.Infrastructure.Telemetry;
 
@@ -27,6 +28,7 @@ public static class PosHost
         {
             settings = PosSettings.Load(builder.Configuration, builder.Environment.ContentRootPath,
                 builder.Environment.IsDevelopment(), builder.Environment.IsProduction(), servesRegisters: command.Length == 0);
+            builder.Services.AddWebHardening(builder.Configuration, builder.Environment);
         }
         catch (PosConfigurationException ex)
         {
@@ -74,14 +76,14 @@ public static class PosHost
     {
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        // A signature from the pad (up to PatientSignature.MaxPngBytes) must fit in one message.
-        var signalR = services.AddSignalR(o => o.MaximumReceiveMessageSize = 512 * 1024);
+        // Message size limits are sized from what a screen sends (see WebHardening).
+        var signalR = services.AddSignalR(o => o.MaximumReceiveMessageSize = WebHardening.HubMaxReceiveBytes);
         services.AddRazorComponents().AddInteractiveServerComponents(o =>
         {
             // A register that loses its network keeps its circuit for a while; its cart is in the database anyway.
             o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(5);
             o.DisconnectedCircuitMaxRetained = 500;
-        }).AddHubOptions(o => o.MaximumReceiveMessageSize = 512 * 1024);
+        }).AddHubOptions(o => o.MaximumReceiveMessageSize = WebHardening.CircuitMaxReceiveBytes);
         // Messages at the bottom: the top right holds page actions (Add staff, Export) they would cover.
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
         services.AddPersistence(settings);
@@ -104,6 +106,7 @@ public static class PosHost
 
     private static void UsePosPipeline(this WebApplication app)
     {
+        app.UseWebHardening();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -156,6 +156,9 @@ module keyVault 'modules/keyVault.bicep' = {
       appIdentity.outputs.principalId
       pipelinePrincipal.objectId
     ]
+    keyWrapperPrincipalIds: [
+      appIdentity.outputs.principalId
+    ]
     workspaceResourceId: monitoring.outputs.workspaceResourceId
   }
 }
@@ -278,6 +281,8 @@ module app 'modules/appService.bicep' = {
       ConnectionStrings__Pos: 'Host=${postgres.outputs.fqdn};${connectionString}'
       ConnectionStrings__PosReadReplica: 'Host=${postgres.outputs.replicaFqdn};${connectionString}'
       ConnectionStrings__Redis: '@Microsoft.KeyVault(SecretUri=${redis.outputs.connectionSecretUri})'
+      // The Data Protection key ring in Redis is stored encrypted with this Key Vault key.
+      DataProtection__KeyVaultKeyId: keyVault.outputs.dataProtectionKeyUri
       Storage__BlobServiceUri: storage.outputs.blobServiceUri
       Storage__AuditContainer: 'audit'
       Storage__BackupContainer: 'backups'

@@ -37,6 +37,8 @@ public static class AuditEventTypes
     public const string PrescriptionItemRefused = nameof(PrescriptionItemRefused);
     /// <summary>Part of the audit trail was exported (to CSV, for an inspector): what was taken is itself recorded.</summary>
     public const string AuditExported = nameof(AuditExported);
+    /// <summary>Listed-chemical logbook entries were exported (to CSV, for DEA or police): the criteria are recorded.</summary>
+    public const string LogbookExported = nameof(LogbookExported);
     /// <summary>
     /// Records waited too long to be sealed into the hash chain, or one was found outside it: written by
     /// the application, once per gap, so that the trail itself shows when its chain was in doubt.
@@ -50,7 +52,7 @@ public static class AuditEventTypes
         StockAdjusted, StockReceived,
         ControlledSubstanceSold, ListedChemicalSold, ListedChemicalRefused, AgeVerified,
         PrescriptionVerified, PrescriptionPickedUp, PatientRecordViewed, PatientRecordChanged,
-        PolicyChanged, UserChanged, ComplianceOverride, ComplianceRefused, AuditExported, AuditChainGap, PrescriptionItemRefused,
+        PolicyChanged, UserChanged, ComplianceOverride, ComplianceRefused, AuditExported, LogbookExported, AuditChainGap, PrescriptionItemRefused,
     ];
 
     /// <summary>

@@ -47,7 +47,13 @@ public class AuditReviewEndToEndTests : IClassFixture<BrowserFixture>
         var rows = page.Locator("[data-testid=audit-table] tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync("PriceOverridden");
-        Assert.Contains("type=PriceOverridden", await page.GetAttributeAsync("[data-testid=export-csv]", "href"), StringComparison.Ordinal);
+        // The export downloads what is shown; its address carries a one-time ticket and no filter.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=export-csv]"));
+        Assert.DoesNotContain("PriceOverridden", download.Url, StringComparison.Ordinal);
+        Assert.Contains("?ticket=", download.Url, StringComparison.Ordinal);
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Contains(",PriceOverridden,", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(",SaleVoided,", csv, StringComparison.Ordinal);
 
         await rows.First.ClickAsync();
         var before = page.Locator("[data-testid=audit-before]");

@@ -28,6 +28,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<Counter.Checkout.ISaleCommitStep, Pharmacy.Checkout.PrescriptionPickupStep>();
         services.AddSingleton<Pharmacy.Fills.FillQueue>();
         services.AddSingleton<Pharmacy.Logbook.LogbookSearch>();
+        // Exports take their criteria from a one-time ticket, never from the URL.
+        services.AddSingleton<Infrastructure.Export.ExportTickets>();
         services.AddSingleton<Administration.Policy.BranchPolicies>();
         services.AddSingleton<Pharmacy.Components.IPharmacistApprover, Pharmacy.Components.PharmacistApprover>();
         services.AddSingleton<Pharmacy.Notifications.PharmacyNotifier>();
@@ -65,7 +67,7 @@ public static class FeatureServiceCollectionExtensions
         // Audit trail
         app.MapAuditExport();
         // Pharmacy at the counter
-        Pharmacy.Logbook.LogbookExportEndpoint.MapLogbookExport(app);
+        Pharmacy.Logbook.LogbookExport.MapLogbookExport(app);
         app.MapHub<Pharmacy.Notifications.PharmacyHub>(Pharmacy.Notifications.PharmacyHub.Path).RequireAuthorization(Infrastructure.Identity.Policies.Counter);
     }
 }

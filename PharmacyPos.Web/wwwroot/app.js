@@ -2,6 +2,15 @@
 window.pos = {
     focus: (selector) => { const el = document.querySelector(selector); if (el) { el.focus(); } },
     print: () => window.print(),
+    // Downloads an export without leaving the page; the address carries a one-time ticket, never search criteria.
+    download: (url) => {
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = '';
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+    },
 
     // The register listens to the whole page: a keyboard-wedge scanner types digits fast and ends with Enter,
     // so Enter in the scan box hands over what was typed in one piece (no keystroke is lost to a round trip),

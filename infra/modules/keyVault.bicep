@@ -1,5 +1,5 @@
 metadata name = 'Key Vault'
-metadata description = 'RBAC-only Key Vault, reachable through a private endpoint. Holds the gateway TLS certificate, the Redis connection secret written at deployment and the backup encryption key added by an operator.'
+metadata description = 'RBAC-only Key Vault, reachable through a private endpoint. Holds the gateway TLS certificate, the Redis connection secret written at deployment, the backup encryption key added by an operator and the key that encrypts the app\'s Data Protection key ring at rest.'
 
 @description('Required. Name of the Key Vault.')
 @maxLength(24)
@@ -20,11 +20,17 @@ param privateDnsZoneResourceId string
 @description('Required. Principal IDs that read secrets (the app\'s and the gateway\'s managed identity).')
 param secretReaderPrincipalIds string[]
 
+@description('Required. Principal IDs that wrap and unwrap with the Data Protection key (the app\'s managed identity).')
+param keyWrapperPrincipalIds string[]
+
 @description('Required. Log Analytics workspace for the audit log of the vault.')
 param workspaceResourceId string
 
 // Built-in role: Key Vault Secrets User.
 var keyVaultSecretsUserRoleId = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+
+// Built-in role: Key Vault Crypto Service Encryption User (read the key, wrap and unwrap with it).
+var keyVaultCryptoServiceEncryptionUserRoleId = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'e147488a-f6f5-4113-8e2d-b22465e65bf6')
 
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: name
@@ -56,6 +62,36 @@ resource secretReaders 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
       principalId: principalId
       principalType: 'ServicePrincipal'
       roleDefinitionId: keyVaultSecretsUserRoleId
+    }
+  }
+]
+
+// Encrypts the app's Data Protection key ring (sign-in cookies, antiforgery) at rest in Redis: the app stores each
+// key only wrapped by this one, which never leaves the vault's HSM.
+resource dataProtectionKey 'Microsoft.KeyVault/vaults/keys@2024-11-01' = {
+  parent: vault
+  name: 'data-protection'
+  properties: {
+    kty: 'RSA-HSM'
+    keySize: 3072
+    keyOps: [
+      'wrapKey'
+      'unwrapKey'
+    ]
+    attributes: {
+      enabled: true
+    }
+  }
+}
+
+resource keyWrappers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for principalId in keyWrapperPrincipalIds: {
+    name: guid(dataProtectionKey.id, principalId, keyVaultCryptoServiceEncryptionUserRoleId)
+    scope: dataProtectionKey
+    properties: {
+      principalId: principalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: keyVaultCryptoServiceEncryptionUserRoleId
     }
   }
 ]
@@ -95,3 +131,6 @@ output name string = vault.name
 
 @description('The URI of the Key Vault.')
 output uri string = vault.properties.vaultUri
+
+@description('Versionless URI of the key that encrypts the Data Protection key ring (DataProtection:KeyVaultKeyId).')
+output dataProtectionKeyUri string = dataProtectionKey.properties.keyUri

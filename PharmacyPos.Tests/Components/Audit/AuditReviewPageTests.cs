@@ -31,6 +31,8 @@ public sealed class AuditReviewPageTests : BunitContext, IAsyncLifetime
         Services.AddStorage(configuration, _archive);
         Services.AddAuditTrail();
         Services.AddSingleton<AuditSearch>();
+        Services.AddDistributedMemoryCache();
+        Services.AddSingleton<PharmacyPos.Web.Infrastructure.Export.ExportTickets>();
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
         var auth = AddAuthorization();
@@ -83,10 +85,8 @@ public sealed class AuditReviewPageTests : BunitContext, IAsyncLifetime
             Assert.Equal(types, applied.EventTypes);
             Assert.Equal(afterHours, applied.AfterHoursOnly);
         });
-        var href = cut.Find("[data-testid=export-csv]").GetAttribute("href")!;
-        Assert.StartsWith(AuditExport.Path + "?from=", href, StringComparison.Ordinal);
-        foreach (var type in types) Assert.Contains($"type={type}", href, StringComparison.Ordinal);
-        Assert.Equal(afterHours, href.Contains("afterHours=true", StringComparison.Ordinal));
+        // The export is a button, not a link: the filter never goes into a URL.
+        Assert.Null(cut.Find("[data-testid=export-csv]").GetAttribute("href"));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using PharmacyPos.Domain.Audit;
 using PharmacyPos.Domain.Branches;
 using PharmacyPos.Tests.TestInfrastructure;
 using PharmacyPos.Web.Features.Audit.Review;
+using PharmacyPos.Web.Infrastructure.Export;
 using PharmacyPos.Web.Infrastructure.Persistence;
 using PharmacyPos.Web.Infrastructure.Persistence.Demo;
 
@@ -27,7 +28,16 @@ public class AuditReviewAccessTests : IClassFixture<PosAppFactory>
         return client;
     }
 
-    private const string WholeRange = "from=2000-01-01&to=2100-12-31";
+    private static readonly AuditFilter WholeRange = new() { From = new DateOnly(2000, 1, 1), To = new DateOnly(2100, 12, 31) };
+
+    /// <summary>What the screen does when Export is pressed: the filter left under a one-time ticket for this user.</summary>
+    private async Task<string> ExportUrlAsync(string userName, AuditFilter filter)
+    {
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<PosDbContext>>().CreateDbContextAsync();
+        var user = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+        var ticket = await _app.Services.GetRequiredService<ExportTickets>().IssueAsync(AuditExport.TicketName, user, filter);
+        return ExportTickets.Url(AuditExport.Path, ticket);
+    }
 
     [Theory]
     [InlineData("cashier")]
@@ -40,7 +50,7 @@ public class AuditReviewAccessTests : IClassFixture<PosAppFactory>
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.StartsWith("/account/access-denied", page.Headers.Location!.PathAndQueryOf(), StringComparison.Ordinal);
 
-        var export = await client.GetAsync($"{AuditExport.Path}?{WholeRange}");
+        var export = await client.GetAsync(await ExportUrlAsync(userName, WholeRange));
         Assert.True(export.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"got {export.StatusCode}");
         if (export.StatusCode == HttpStatusCode.Redirect)
             Assert.StartsWith("/account/access-denied", export.Headers.Location!.PathAndQueryOf(), StringComparison.Ordinal);
@@ -51,7 +61,7 @@ public class AuditReviewAccessTests : IClassFixture<PosAppFactory>
     public async Task Anonymous_visitors_get_no_export()
     {
         using var client = _app.CreateBrowserLikeClient();
-        var export = await client.GetAsync($"{AuditExport.Path}?{WholeRange}");
+        var export = await client.GetAsync(await ExportUrlAsync("pharmacist", WholeRange));
         Assert.Equal(HttpStatusCode.Redirect, export.StatusCode);
         Assert.Contains("/account/login", export.Headers.Location!.PathAndQueryOf(), StringComparison.Ordinal);
     }
@@ -64,7 +74,9 @@ public class AuditReviewAccessTests : IClassFixture<PosAppFactory>
         using var client = await SignedInAsync(userName);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/audit")).StatusCode);
-        var export = await client.GetAsync($"{AuditExport.Path}?{WholeRange}&type=SignIn");
+        var url = await ExportUrlAsync(userName, WholeRange with { EventTypes = [AuditEventTypes.SignIn] });
+        Assert.DoesNotContain("SignIn", url, StringComparison.Ordinal);
+        var export = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.Equal("text/csv", export.Content.Headers.ContentType?.MediaType);
         var lines = (await export.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -77,13 +89,32 @@ public class AuditReviewAccessTests : IClassFixture<PosAppFactory>
     }
 
     [Fact]
+    public async Task A_filter_in_the_URL_is_not_read_and_a_ticket_works_once()
+    {
+        using var client = await SignedInAsync("pharmacist");
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<PosDbContext>>().CreateDbContextAsync();
+        var patient = await db.Set<PharmacyPos.Domain.Patients.Patient>().Select(p => p.Id).FirstAsync();
+        var exportsBefore = await db.Set<AuditEvent>().CountAsync(e => e.EventType == AuditEventTypes.AuditExported);
+
+        var byQuery = await client.GetAsync($"{AuditExport.Path}?from=2000-01-01&to=2100-12-31&patient={patient}");
+        Assert.Equal(HttpStatusCode.BadRequest, byQuery.StatusCode);
+        Assert.Equal(ExportTickets.Refusal, await byQuery.Content.ReadAsStringAsync());
+
+        var url = await ExportUrlAsync("pharmacist", WholeRange with { PatientId = patient });
+        Assert.DoesNotContain(patient.ToString(), url, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(url)).StatusCode);
+        Assert.Equal(exportsBefore + 1, await db.Set<AuditEvent>().CountAsync(e => e.EventType == AuditEventTypes.AuditExported));
+    }
+
+    [Fact]
     public async Task An_inverted_date_range_is_refused_with_a_clear_message_and_nothing_is_exported()
     {
         using var client = await SignedInAsync("pharmacist");
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<PosDbContext>>().CreateDbContextAsync();
         var exportsBefore = await db.Set<AuditEvent>().CountAsync(e => e.EventType == AuditEventTypes.AuditExported);
 
-        var export = await client.GetAsync($"{AuditExport.Path}?from=2026-03-20&to=2026-03-01");
+        var export = await client.GetAsync(await ExportUrlAsync("pharmacist", new AuditFilter { From = new DateOnly(2026, 3, 20), To = new DateOnly(2026, 3, 1) }));
 
         Assert.Equal(HttpStatusCode.BadRequest, export.StatusCode);
         Assert.Equal("The start date (Mar 20, 2026) is after the end date (Mar 1, 2026). Choose a start on or before the end.",
@@ -112,7 +143,8 @@ public class AuditReviewAccessTests : IClassFixture<PosAppFactory>
         }
 
         using var client = await SignedInAsync("manager");
-        using var response = await client.GetAsync($"{AuditExport.Path}?{WholeRange}&type=StockReceived", HttpCompletionOption.ResponseHeadersRead);
+        using var response = await client.GetAsync(await ExportUrlAsync("manager", WholeRange with { EventTypes = [AuditEventTypes.StockReceived] }),
+            HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // Streamed: no length known in advance.
         Assert.Null(response.Content.Headers.ContentLength);

@@ -86,7 +86,7 @@ public sealed class RegisterPinTests : IDisposable
         var screen = session.Screen();
         await screen.LockAsync();
         var audit = await session.Client.GetAsync(AuditExport.Path);
-        var logbook = await session.Client.GetAsync(Web.Features.Pharmacy.Logbook.LogbookExportEndpoint.Path);
+        var logbook = await session.Client.GetAsync(Web.Features.Pharmacy.Logbook.LogbookExport.Path);
 
         Assert.Equal(HttpStatusCode.Locked, audit.StatusCode);
         Assert.Equal(RegisterLockGate.Refusal, await audit.Content.ReadAsStringAsync());

@@ -2,18 +2,22 @@ using System.Globalization;
 using System.Text;
 using PharmacyPos.Domain.Audit;
 using PharmacyPos.Web.Infrastructure.Auditing;
+using PharmacyPos.Web.Infrastructure.Export;
 using PharmacyPos.Web.Infrastructure.Identity;
 
 namespace PharmacyPos.Web.Features.Audit.Review;
 
 /// <summary>
-/// GET /api/audit/export.csv?from=2025-03-01&amp;to=2025-03-31&amp;branch=…&amp;type=SaleVoided&amp;… — the
-/// review screen's filtered view as CSV (RFC 4180), streamed row by row from the database, never held
-/// in memory. The export itself is recorded in the audit trail.
+/// GET /api/audit/export.csv?ticket=… — the review screen's filtered view as CSV (RFC 4180), streamed row by
+/// row from the database, never held in memory. The filter (patients, users) comes from the screen through
+/// <see cref="ExportTickets"/>, never in the URL. The export itself is recorded in the audit trail.
 /// </summary>
 public static class AuditExport
 {
     public const string Path = "/api/audit/export.csv";
+
+    /// <summary>The name tickets for this export are issued under.</summary>
+    public const string TicketName = "audit";
 
     public static readonly IReadOnlyList<string> Columns =
     [
@@ -24,14 +28,15 @@ public static class AuditExport
     public static void MapAuditExport(this IEndpointRouteBuilder app) =>
         app.MapGet(Path, ExportAsync).RequireAuthorization(Policies.AuditReview);
 
-    private static async Task ExportAsync(HttpContext http, AuditSearch search, IAuditTrail audit, TimeProvider time)
+    private static async Task ExportAsync(HttpContext http, ExportTickets tickets, AuditSearch search, IAuditTrail audit, TimeProvider time)
     {
         var ct = http.RequestAborted;
-        if (!AuditFilter.TryParse(http.Request.Query, out var filter, out var problem))
+        var filter = await tickets.RedeemAsync<AuditFilter>(TicketName, http.User.UserId(), http.Request.Query[ExportTickets.QueryName].ToString(), ct);
+        if (filter is null || filter.Problem() is not null)
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             http.Response.ContentType = "text/plain; charset=utf-8";
-            await http.Response.WriteAsync(problem!, ct);
+            await http.Response.WriteAsync(filter?.Problem() ?? ExportTickets.Refusal, ct);
             return;
         }
 
@@ -86,23 +91,5 @@ public static class AuditExport
         Cell(r.Before);
         Cell(r.After, last: true);
         return line.ToString();
-    }
-}
-
-/// <summary>CSV cells as RFC 4180 writes them, made safe to open in a spreadsheet.</summary>
-public static class Csv
-{
-    /// <summary>
-    /// Quotes a cell holding a comma, quote or line break (quotes doubled); a cell a spreadsheet would
-    /// run as a formula (starting with = + - @, or a tab or carriage return) gets a leading apostrophe
-    /// first, so that it is shown as text (OWASP, "CSV Injection").
-    /// </summary>
-    public static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
     }
 }

@@ -1,15 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Primitives;
 using PharmacyPos.Domain.Audit;
 
 namespace PharmacyPos.Web.Features.Audit.Review;
 
 /// <summary>
 /// What a reviewer asks of the audit trail. Dates are calendar days at the branch (the chosen branch,
-/// or the reviewer's own), both included. The same filter drives the screen and the CSV export, whose
-/// query string it reads and writes.
+/// or the reviewer's own), both included. The same filter drives the screen and the CSV export, which
+/// receives it through a one-time ticket (never in the URL).
 /// </summary>
 public sealed record AuditFilter
 {
@@ -45,76 +44,6 @@ public sealed record AuditFilter
         if (Schedule is not null and not (2 or 3 or 4 or 5))
             return "The controlled schedule is II, III, IV or V.";
         return null;
-    }
-
-    /// <summary>The filter as the export's query string (without the leading "?").</summary>
-    public string ToQueryString()
-    {
-        var parts = new List<string>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrEmpty(value)) parts.Add($"{name}={Uri.EscapeDataString(value)}");
-        }
-        Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("branch", BranchId?.ToString());
-        Add("user", UserId?.ToString());
-        foreach (var type in EventTypes) Add("type", type);
-        Add("patient", PatientId?.ToString());
-        Add("product", ProductId?.ToString());
-        Add("schedule", Schedule?.ToString(CultureInfo.InvariantCulture));
-        if (AfterHoursOnly) Add("afterHours", "true");
-        return string.Join('&', parts);
-    }
-
-    /// <summary>Reads the export's query string; a value that cannot be read is named in <paramref name="problem"/>.</summary>
-    public static bool TryParse(IEnumerable<KeyValuePair<string, StringValues>> query, out AuditFilter filter, out string? problem)
-    {
-        filter = new AuditFilter();
-        problem = null;
-        var values = query.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
-        string? One(string name) => values.TryGetValue(name, out var v) && !StringValues.IsNullOrEmpty(v) ? v.ToString().Trim() : null;
-
-        DateOnly? Date(string name, string label, ref string? error)
-        {
-            if (One(name) is not { } text) return null;
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-            error ??= $"The {label} \"{text}\" is not a date like 2025-03-14.";
-            return null;
-        }
-        Guid? Id(string name, string label, ref string? error)
-        {
-            if (One(name) is not { } text) return null;
-            if (Guid.TryParse(text, out var g)) return g;
-            error ??= $"The {label} \"{text}\" is not known.";
-            return null;
-        }
-
-        string? error = null;
-        var from = Date("from", "start date", ref error);
-        var to = Date("to", "end date", ref error);
-        var branch = Id("branch", "branch", ref error);
-        var user = Id("user", "user", ref error);
-        var patient = Id("patient", "patient", ref error);
-        var product = Id("product", "product", ref error);
-        int? schedule = null;
-        if (One("schedule") is { } s)
-        {
-            if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) schedule = n;
-            else error ??= "The controlled schedule is II, III, IV or V.";
-        }
-        var afterHours = One("afterHours") is { } a && bool.TryParse(a, out var b) && b;
-        var types = values.TryGetValue("type", out var t)
-            ? t.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList()
-            : [];
-
-        filter = new AuditFilter
-        {
-            From = from, To = to, BranchId = branch, UserId = user, EventTypes = types,
-            PatientId = patient, ProductId = product, Schedule = schedule, AfterHoursOnly = afterHours,
-        };
-        problem = error ?? filter.Problem();
-        return problem is null;
     }
 
     /// <summary>The filter as a JSON object, kept in the audit record of an export.</summary>

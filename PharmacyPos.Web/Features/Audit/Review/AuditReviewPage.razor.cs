@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 using MudBlazor;
 using PharmacyPos.Domain.Audit;
 using PharmacyPos.Web.Infrastructure.Auditing;
+using PharmacyPos.Web.Infrastructure.Export;
 using PharmacyPos.Web.Infrastructure.Identity;
 
 namespace PharmacyPos.Web.Features.Audit.Review;
@@ -17,6 +19,8 @@ public partial class AuditReviewPage
     [Inject] private IAuditTrail Audit { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private ExportTickets Tickets { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
 
     private AuditSearch.Lookups _lookups = new([], []);
@@ -37,7 +41,13 @@ public partial class AuditReviewPage
     /// <summary>The filter in force (for tests and the export link).</summary>
     public AuditFilter? Applied => _applied;
 
-    private string ExportHref => _applied is null ? "" : $"{AuditExport.Path}?{_applied.ToQueryString()}";
+    /// <summary>Downloads what is shown; the filter goes through a one-time ticket, never in the URL (gateway and telemetry logs).</summary>
+    private async Task ExportAsync()
+    {
+        if (_applied is null || (await Auth).User.UserId() is not { } reviewer) return;
+        var ticket = await Tickets.IssueAsync(AuditExport.TicketName, reviewer, _applied);
+        await JS.InvokeVoidAsync("pos.download", ExportTickets.Url(AuditExport.Path, ticket));
+    }
 
     protected override async Task OnInitializedAsync()
     {
