@@ -90,7 +90,9 @@ public static class PosHost
         services.AddCaching(settings, signalR);
         services.AddStaffIdentity();
         services.AddPosHealthChecks();
-        services.AddSingleton<Infrastructure.Payments.IPaymentTerminal, Infrastructure.Payments.SimulatedPaymentTerminal>();
+        // Registered as itself too, so the one instance behind the (metered) IPaymentTerminal can be inspected.
+        services.AddSingleton<Infrastructure.Payments.SimulatedPaymentTerminal>();
+        services.AddSingleton<Infrastructure.Payments.IPaymentTerminal>(sp => sp.GetRequiredService<Infrastructure.Payments.SimulatedPaymentTerminal>());
         services.AddFeatures();
         services.AddSingleton<DemoDataSeeder>();
         return services;

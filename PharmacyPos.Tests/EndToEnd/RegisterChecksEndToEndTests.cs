@@ -147,7 +147,7 @@ public class RegisterChecksEndToEndTests : IClassFixture<BrowserFixture>
         Guid saleId;
         await using (var db = await factory.CreateDbContextAsync())
             saleId = (await db.Set<OpenCart>().SingleAsync(c => c.Register == "R14" && c.Status == OpenCartStatus.Open)).SaleId;
-        var terminal = (SimulatedPaymentTerminal)_browser.App.Services.GetRequiredService<IPaymentTerminal>();
+        var terminal = _browser.App.Services.GetRequiredService<SimulatedPaymentTerminal>();
         Assert.Equal(2.00m, terminal.CapturedFor(saleId));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "void-card-part-paid.png") });
         await page.Keyboard.PressAsync("Escape");

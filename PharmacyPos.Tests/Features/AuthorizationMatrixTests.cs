@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using PharmacyPos.Domain.Staff;
 using PharmacyPos.Tests.TestInfrastructure;
@@ -15,6 +16,21 @@ public class AuthorizationMatrixTests : IClassFixture<PosAppFactory>
 
     public AuthorizationMatrixTests(PosAppFactory app) => _app = app;
 
+    /// <summary>
+    /// One signed-in device per role for the whole matrix, as staff sign in once and then open pages: the sign-in
+    /// form is rate limited per device, and a sign-in per page would trip it.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, Task<HttpClient>> SignedIn = new();
+
+    private Task<HttpClient> SignedInAsync(string role) => SignedIn.GetOrAdd(role, async _ =>
+    {
+        var demo = DemoDataSeeder.Users.First(u => u.Role == role);
+        var client = _app.CreateBrowserLikeClient();
+        var signIn = await PosAppFactory.SignInAsync(client, demo.UserName, demo.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        return client;
+    });
+
     public static TheoryData<string, string> RolesAndPages()
     {
         var data = new TheoryData<string, string>();
@@ -28,10 +44,7 @@ public class AuthorizationMatrixTests : IClassFixture<PosAppFactory>
     [MemberData(nameof(RolesAndPages))]
     public async Task Each_role_opens_exactly_the_pages_its_policy_allows(string role, string href)
     {
-        var demo = DemoDataSeeder.Users.First(u => u.Role == role);
-        using var client = _app.CreateBrowserLikeClient();
-        var signIn = await PosAppFactory.SignInAsync(client, demo.UserName, demo.Password);
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var client = await SignedInAsync(role);
 
         var policy = NavItems.All.Single(i => i.Href == href).Policy;
         var allowed = Policies.Roles[policy].Contains(role);
@@ -54,9 +67,7 @@ public class AuthorizationMatrixTests : IClassFixture<PosAppFactory>
     [MemberData(nameof(Roles))]
     public async Task Health_details_open_only_to_the_roles_of_the_administration_policy(string role)
     {
-        var demo = DemoDataSeeder.Users.First(u => u.Role == role);
-        using var client = _app.CreateBrowserLikeClient();
-        Assert.Equal(HttpStatusCode.Redirect, (await PosAppFactory.SignInAsync(client, demo.UserName, demo.Password)).StatusCode);
+        var client = await SignedInAsync(role);
 
         var response = await client.GetAsync(HealthEndpoints.DetailsPath);
 

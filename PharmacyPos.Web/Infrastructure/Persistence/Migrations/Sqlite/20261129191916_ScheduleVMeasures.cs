@@ -4,7 +4,9 @@
 
 namespace PharmacyPos.Web.Infrastructure.Persistence.Migrations.Sqlite
 {
+    // contract-step: the branch policy's Schedule V unit limit counted packages; the release before this one still reads the old column
     /// <inheritdoc />
+    [ContractStep("the branch policy's Schedule V unit limit counted packages; the release before this one still reads the old column")]
     public partial class ScheduleVMeasures : Migration
     {
         /// <inheritdoc />
